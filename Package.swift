@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "outreach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "outreach", targets: ["outreach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Domain value types: sectors, questions, playbooks, partners, sessions, answers, notes.
+        .target(name: "OutreachCore"),
+        // Loading and validating plugins and playbooks from YAML files on the search paths.
+        .target(
+            name: "OutreachCatalog",
+            dependencies: [
+                "OutreachCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // SQLite persistence through GRDB: records, migrations, queries.
+        .target(
+            name: "OutreachStore",
+            dependencies: ["OutreachCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The shell: line reading, command registry, completion, rendering, playbook runner.
+        .target(
+            name: "OutreachShell",
+            dependencies: [
+                "OutreachCore", "OutreachCatalog", "OutreachStore", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "outreach",
+            dependencies: [
+                "OutreachShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OutreachCoreTests", dependencies: ["OutreachCore"]),
+        .testTarget(
+            name: "OutreachCatalogTests",
+            dependencies: ["OutreachCatalog"],
+            resources: []
+        ),
+        .testTarget(name: "OutreachStoreTests", dependencies: ["OutreachStore"]),
+        .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OutreachStore"]),
+    ]
+)

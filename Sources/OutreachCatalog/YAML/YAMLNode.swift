@@ -1,0 +1,170 @@
+import Foundation
+import Yams
+
+/// A node of a parsed YAML file that remembers where it came from, so every problem can be
+/// reported with file, line and column.
+struct YAMLNode {
+    let node: Node
+    let file: String
+
+    var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    /// Parses a whole file. Malformed YAML becomes `CatalogError.malformedYAML` at the problem's position.
+    static func parse(contentsOf url: URL, displayName: String) throws -> YAMLNode {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CatalogError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
+        }
+        return try parse(text, file: displayName)
+    }
+
+    static func parse(_ text: String, file: String) throws -> YAMLNode {
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw CatalogError.emptyFile(file: file) }
+            return YAMLNode(node: node, file: file)
+        } catch let error as YamlError {
+            throw Self.describe(error, file: file)
+        }
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> CatalogError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return .malformedYAML(SourceLocation(file: file, line: mark.line, column: mark.column), problem: detail)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .malformedYAML(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                problem: "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
+        default:
+            return .malformedYAML(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
+        }
+    }
+
+    func mapping(_ context: String, allowed: [String]) throws -> YAMLMapping {
+        guard case .mapping(let mapping) = node else {
+            throw CatalogError.wrongType(location, key: context, expected: "a mapping of keys to values")
+        }
+        var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for (key, value) in mapping {
+            let keyNode = YAMLNode(node: key, file: file)
+            guard let name = key.scalar?.string else {
+                throw CatalogError.wrongType(keyNode.location, key: context, expected: "a mapping with plain keys")
+            }
+            guard allowed.contains(name) else {
+                throw CatalogError.unknownKey(keyNode.location, key: name, allowed: allowed)
+            }
+            entries.append((name, keyNode, YAMLNode(node: value, file: file)))
+        }
+        return YAMLMapping(owner: self, context: context, entries: entries)
+    }
+
+    func string(key: String) throws -> String {
+        guard case .scalar(let scalar) = node else { throw CatalogError.wrongType(location, key: key, expected: "text") }
+        return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func sequence(key: String) throws -> [YAMLNode] {
+        guard case .sequence(let sequence) = node else {
+            throw CatalogError.wrongType(location, key: key, expected: "a list (lines starting with '- ')")
+        }
+        return sequence.map { YAMLNode(node: $0, file: file) }
+    }
+}
+
+/// A YAML mapping whose keys were checked against the allowed ones.
+struct YAMLMapping {
+    let owner: YAMLNode
+    let context: String
+    let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+
+    var location: SourceLocation { owner.location }
+
+    subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+
+    func has(_ key: String) -> Bool { self[key] != nil }
+
+    func required(_ key: String) throws -> YAMLNode {
+        guard let node = self[key] else { throw CatalogError.missingKey(location, key: key, context: context) }
+        return node
+    }
+
+    func string(_ key: String) throws -> String {
+        let value = try required(key).string(key: key)
+        guard !value.isEmpty else { throw CatalogError.wrongType(try required(key).location, key: key, expected: "non-empty text") }
+        return value
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        guard let node = self[key] else { return nil }
+        let value = try node.string(key: key)
+        return value.isEmpty ? nil : value
+    }
+
+    func int(_ key: String) throws -> Int {
+        let node = try required(key)
+        guard let value = Int(try node.string(key: key)) else {
+            throw CatalogError.wrongType(node.location, key: key, expected: "a whole number")
+        }
+        return value
+    }
+
+    func optionalInt(_ key: String) throws -> Int? {
+        self[key] == nil ? nil : try int(key)
+    }
+
+    func bool(_ key: String, default defaultValue: Bool) throws -> Bool {
+        guard let node = self[key] else { return defaultValue }
+        switch try node.string(key: key).lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw CatalogError.wrongType(node.location, key: key, expected: "true or false")
+        }
+    }
+
+    func list(_ key: String) throws -> [YAMLNode] {
+        guard let node = self[key] else { return [] }
+        return try node.sequence(key: key)
+    }
+
+    func stringList(_ key: String) throws -> [String] {
+        try list(key).map { try $0.string(key: key) }
+    }
+
+    /// A value from a fixed set of words, reported with the allowed ones when it is anything else.
+    func enumeration<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type, default defaultValue: T? = nil) throws -> T
+    where T.RawValue == String {
+        guard let node = self[key] else {
+            if let defaultValue { return defaultValue }
+            throw CatalogError.missingKey(location, key: key, context: context)
+        }
+        let raw = try node.string(key: key)
+        guard let value = T(rawValue: raw) else {
+            throw CatalogError.invalidValue(node.location, key: key, value: raw, allowed: T.allCases.map(\.rawValue))
+        }
+        return value
+    }
+
+    /// Checks `format` before anything else, so a newer file is reported as newer rather than as unknown keys.
+    static func checkFormat(of node: YAMLNode, supported: Int) throws {
+        guard case .mapping(let mapping) = node.node else { return }
+        for (key, value) in mapping where key.scalar?.string == "format" {
+            let valueNode = YAMLNode(node: value, file: node.file)
+            guard let found = Int(try valueNode.string(key: "format")) else {
+                throw CatalogError.wrongType(valueNode.location, key: "format", expected: "a whole number such as \(supported)")
+            }
+            if found > supported { throw CatalogError.newerFormat(valueNode.location, found: found, supported: supported) }
+            if found < 1 {
+                throw CatalogError.invalidValue(valueNode.location, key: "format", value: String(found), allowed: ["1"])
+            }
+            return
+        }
+        throw CatalogError.missingKey(node.location, key: "format", context: "the file")
+    }
+}

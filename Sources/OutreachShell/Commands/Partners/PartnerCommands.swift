@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import OutreachCore
+
+struct PartnerCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner", abstract: "Add, show, edit, list or choose partner organisations.",
+        subcommands: [Add.self, Show.self, Edit.self, List.self, Use.self])
+    static let group = CommandGroup.partners
+    static let example = "partner add \"Riverside Housing Authority\" --sector housing --stakeholder \"public housing authority\""
+
+    static func completions(for typed: [String], in context: ShellContext) -> [String] {
+        switch typed.count {
+        case 0: configuration.subcommands.compactMap { $0.configuration.commandName }
+        case 1 where ["show", "edit", "use"].contains(typed[0]): context.partnerNameCandidates()
+        default: []
+        }
+    }
+
+    func run(in context: ShellContext) throws {}
+
+    struct Add: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner organisation.")
+        static let group = CommandGroup.partners
+        static let example = PartnerCommand.example
+
+        @Argument(help: "The organisation's name.") var name: String
+        @Option(help: "Its sector (see 'sectors').") var sector: String
+        @Option(help: "The kind of stakeholder, such as 'public housing authority'.") var stakeholder: String?
+        @Option(help: "A short profile.") var profile: String?
+        @Flag(name: .customLong("do-not-contact"), help: "Ask for confirmation before any playbook with them.") var doNotContact = false
+
+        func run(in context: ShellContext) throws {
+            let sectorPlugin = try context.sector(sector)
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw ValidationError("the partner's name is empty.") }
+            let partner = try context.database.addPartner(Partner(
+                name: trimmed, sector: sectorPlugin.id, stakeholder: stakeholder ?? sectorPlugin.stakeholder,
+                profile: profile, doNotContact: doNotContact))
+            context.currentPartner = partner
+            context.print("Added \(partner.name) (\(partner.sector)).")
+        }
+    }
+
+    struct Show: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a partner's profile, sessions and notes.")
+        static let group = CommandGroup.partners
+        static let example = "partner show \"Riverside Housing Authority\""
+
+        @Argument(help: "The partner (default: the current one).") var name: String?
+
+        func run(in context: ShellContext) throws {
+            let partner = try context.partner(named: name)
+            let style = context.style
+            context.print(style.bold(partner.name) + (partner.doNotContact ? " " + style.warn("[do not contact]") : ""))
+            context.print("  sector:      \(partner.sector)")
+            if let stakeholder = partner.stakeholder { context.print("  stakeholder: \(stakeholder)") }
+            if let profile = partner.profile { context.print("  profile:     \(profile)") }
+            let sessions = try context.database.sessionSummaries().filter { $0.session.partnerID == partner.id }
+            context.print("  sessions:    " + (sessions.isEmpty ? "none yet" : sessions.map { "\($0.session.number ?? 0) (\($0.session.playbookID), \($0.session.status.rawValue))" }.joined(separator: ", ")))
+            let notes = try context.database.notes(partnerID: partner.id)
+            if !notes.isEmpty {
+                context.print("  notes:")
+                for note in notes { context.print("    - " + (note.isPrivate ? "[private] " : "") + note.text) }
+            }
+        }
+    }
+
+    struct Edit: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a partner's details.")
+        static let group = CommandGroup.partners
+        static let example = "partner edit \"Riverside Housing Authority\" --profile \"Runs 1,200 units; new director since spring\""
+
+        @Argument(help: "The partner to change.") var name: String
+        @Option(name: .customLong("name"), help: "A new name.") var newName: String?
+        @Option(help: "A new sector.") var sector: String?
+        @Option(help: "A new stakeholder kind.") var stakeholder: String?
+        @Option(help: "A new profile.") var profile: String?
+        @Flag(name: .customLong("do-not-contact"), help: "Mark as do-not-contact.") var doNotContact = false
+        @Flag(name: .customLong("contact-ok"), help: "Clear the do-not-contact mark.") var contactOK = false
+
+        func run(in context: ShellContext) throws {
+            var partner = try context.database.partner(named: name)
+            if let newName { partner.name = newName }
+            if let sector { partner.sector = try context.sector(sector).id }
+            if let stakeholder { partner.stakeholder = stakeholder }
+            if let profile { partner.profile = profile }
+            if doNotContact { partner.doNotContact = true }
+            if contactOK { partner.doNotContact = false }
+            try context.database.updatePartner(partner)
+            if context.currentPartner?.id == partner.id { context.currentPartner = partner }
+            context.print("Updated \(partner.name).")
+        }
+    }
+
+    struct List: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List partners.")
+        static let group = CommandGroup.partners
+        static let example = "partner list"
+
+        @Option(help: "Only partners of this sector.") var sector: String?
+
+        func run(in context: ShellContext) throws {
+            try PartnersCommand.list(sector: sector, in: context)
+        }
+    }
+
+    struct Use: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a partner the current one (shown in the prompt).")
+        static let group = CommandGroup.partners
+        static let example = "partner use \"Riverside Housing Authority\""
+
+        @Argument(help: "The partner.") var name: String
+
+        func run(in context: ShellContext) throws {
+            context.currentPartner = try context.database.partner(named: name)
+        }
+    }
+}
+
+struct PartnersCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "partners", abstract: "List partners with their sector and sessions.")
+    static let group = CommandGroup.partners
+    static let example = "partners --sector housing"
+
+    @Option(help: "Only partners of this sector.") var sector: String?
+
+    func run(in context: ShellContext) throws {
+        try Self.list(sector: sector, in: context)
+    }
+
+    static func list(sector: String?, in context: ShellContext) throws {
+        if let sector { _ = try context.sector(sector) }
+        let partners = try context.database.partners().filter { sector == nil || $0.sector == sector }
+        guard !partners.isEmpty else {
+            context.print("No partners yet. Add one with: partner add \"NAME\" --sector SECTOR")
+            return
+        }
+        let sessions = try context.database.sessionSummaries()
+        let rows = partners.map { partner -> [String] in
+            let theirs = sessions.filter { $0.session.partnerID == partner.id }
+            return [partner.name + (partner.doNotContact ? " (do not contact)" : ""), partner.sector, partner.stakeholder ?? "", String(theirs.count)]
+        }
+        context.print(Table(headers: ["partner", "sector", "stakeholder", "sessions"], rows: rows).render(style: context.style))
+    }
+}
+
+struct NoteCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Write a note about a partner (inside a playbook: on the current question).",
+        discussion: "Words starting with # become tags. Private notes are need-to-know and can be left out of exports.")
+    static let group = CommandGroup.partners
+    static let example = "note \"Director worried about #privacy of tenant records\" --private"
+
+    @Argument(parsing: .remaining, help: "The note's text.") var words: [String] = []
+    @Option(help: "The partner (default: the current one).") var partner: String?
+    @Flag(help: "Mark the note as private (need-to-know).") var `private` = false
+
+    func run(in context: ShellContext) throws {
+        var text = words
+        var isPrivate = self.private
+        var partnerName = partner
+        // Options typed after the text arrive in `words` (remaining parsing); pick them out.
+        var index = 0
+        while index < text.count {
+            if text[index] == "--private" { isPrivate = true; text.remove(at: index); continue }
+            if text[index] == "--partner", index + 1 < text.count { partnerName = text[index + 1]; text.removeSubrange(index...index + 1); continue }
+            index += 1
+        }
+        let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else { throw ValidationError("the note is empty; type the note's text after 'note'.") }
+        let active = context.activeRun
+        let target = try partnerName.map { try context.database.partner(named: $0) } ?? active?.partner ?? context.partner(named: nil)
+        let onRun = active.flatMap { $0.partner.id == target.id ? $0 : nil }
+        let note = try context.database.addNote(Note(
+            partnerID: target.id, sessionID: onRun?.session.id, questionID: onRun?.run.current?.id, text: body, isPrivate: isPrivate))
+        let place = note.questionID.map { " on \($0)" } ?? ""
+        context.print("Noted for \(target.name)\(place)" + (isPrivate ? " (private)." : "."))
+    }
+}

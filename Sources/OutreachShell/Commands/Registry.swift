@@ -1,0 +1,18 @@
+/// The one list of shell commands. Help, completion and dispatch all read it.
+public enum CommandRegistry {
+    public static let commands: [any ShellCommand.Type] = [
+        PartnerCommand.self, PartnersCommand.self, NoteCommand.self,
+        SectorsCommand.self, SectorCommand.self, PluginsCommand.self, PluginCommand.self, GlossaryCommand.self,
+        PlaybooksCommand.self, PlaybookCommand.self, StartCommand.self, ResumeCommand.self,
+        SessionsCommand.self, AnswersCommand.self,
+        NextCommand.self, SkipCommand.self, ForceSkipCommand.self, BackCommand.self, GotoCommand.self,
+        TipCommand.self, WhereCommand.self, PauseCommand.self, FinishCommand.self,
+        HelpCommand.self, QuitCommand.self,
+    ]
+
+    public static func command(named word: String) -> (any ShellCommand.Type)? {
+        commands.first { $0.allNames.contains(word) }
+    }
+
+    public static var names: [String] { commands.flatMap { $0.allNames } }
+}

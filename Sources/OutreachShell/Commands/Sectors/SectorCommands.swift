@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import OutreachCatalog
+import OutreachCore
+
+struct SectorsCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "sectors", abstract: "List the sectors that plugins describe.")
+    static let group = CommandGroup.sectors
+    static let example = "sectors"
+
+    func run(in context: ShellContext) throws {
+        let rows = context.catalog.sectors.map { plugin in
+            [plugin.id, plugin.name, plugin.stakeholder ?? "", DashStep.allCases.map { String(plugin.questions(for: $0.rawValue)?.count ?? 0) }.joined(separator: "/")]
+        }
+        context.print(Table(headers: ["id", "sector", "stakeholder", "questions (homework/listen/value)"], rows: rows).render(style: context.style))
+    }
+}
+
+struct SectorCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sector", abstract: "Background, drivers, glossary and typical value of one sector.")
+    static let group = CommandGroup.sectors
+    static let example = "sector housing"
+
+    @Argument(help: "The sector id (see 'sectors').") var id: String
+
+    static func completions(for typed: [String], in context: ShellContext) -> [String] {
+        typed.isEmpty ? context.catalog.sectors.map(\.id) : []
+    }
+
+    func run(in context: ShellContext) throws {
+        let plugin = try context.sector(id)
+        let style = context.style
+        let width = context.style.width
+        var lines = [style.bold("\(plugin.name) (\(plugin.id) \(plugin.version))")]
+        if let stakeholder = plugin.stakeholder { lines.append("Focus: \(stakeholder)") }
+        lines += ["", TextLayout.wrap(plugin.summary, width: width), "", style.bold("What drives them")]
+        for topic in Driver.Topic.allCases {
+            for driver in plugin.drivers where driver.topic == topic {
+                lines.append("  " + style.accent("[\(topic.rawValue)]") + " " + style.bold(driver.title))
+                lines.append(TextLayout.wrap(driver.detail, width: width, indent: "    "))
+            }
+        }
+        lines += ["", style.bold("Their words")]
+        for entry in plugin.glossary {
+            lines.append("  " + style.bold(entry.term) + ": " + entry.meaning)
+            for other in entry.elsewhere { lines.append(style.dim("    in \(other.sector): \(other.meaning)")) }
+        }
+        lines += ["", style.bold("Typical value")]
+        lines.append(Table(
+            headers: ["value", "who benefits", "lens", "horizon"],
+            rows: plugin.values.map { [$0.value, $0.benefits.joined(separator: ", "), $0.lens.rawValue, $0.horizon.rawValue] }
+        ).render(style: Style(colour: false, width: width - 2)).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        let counts = DashStep.allCases.map { "\($0.rawValue) \(plugin.questions(for: $0.rawValue)?.count ?? 0)" }
+        lines += ["", "Questions: " + counts.joined(separator: ", ") + ". See them in a playbook with 'playbook show dash --sector \(plugin.id)'."]
+        context.print(lines.joined(separator: "\n"))
+    }
+}
+
+struct PluginsCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "plugins", abstract: "List plugins with the file each was loaded from.")
+    static let group = CommandGroup.sectors
+    static let example = "plugins"
+
+    func run(in context: ShellContext) throws {
+        let rows = context.catalog.plugins.map { loaded in
+            [loaded.plugin.id, loaded.plugin.version, loaded.plugin.kind.rawValue,
+             Catalog.display(loaded.source) + (loaded.overridden.isEmpty ? "" : " (overrides \(loaded.overridden.map(Catalog.display).joined(separator: ", ")))")]
+        }
+        context.print(Table(headers: ["id", "version", "kind", "source"], rows: rows).render(style: context.style))
+        for problem in context.catalog.problems where problem.file.hasSuffix("plugin.yaml") {
+            context.printWarning("skipped \(problem.localizedDescription)")
+        }
+    }
+}
+
+struct PluginCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugin", abstract: "Check a plugin folder or file without installing it.", subcommands: [Check.self])
+    static let group = CommandGroup.sectors
+    static let example = "plugin check ./my-plugins/libraries"
+
+    static func completions(for typed: [String], in context: ShellContext) -> [String] {
+        typed.isEmpty ? ["check"] : []
+    }
+
+    func run(in context: ShellContext) throws {}
+
+    struct Check: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a plugin folder or plugin.yaml file.")
+        static let group = CommandGroup.sectors
+        static let example = PluginCommand.example
+
+        @Argument(help: "A plugin folder or its plugin.yaml.") var path: String
+
+        func run(in context: ShellContext) throws {
+            let url = URL(fileURLWithPath: path)
+            let file = PluginLoader.resolveFile(url)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw CatalogError.unreadable(file: path, reason: "no such file or folder (a plugin folder holds plugin.yaml)")
+            }
+            let plugin = try PluginLoader.load(from: url, displayName: Catalog.display(file))
+            let counts = plugin.questionSets.map { "\($0.step) \($0.questions.count)" }.joined(separator: ", ")
+            context.print("ok: \(plugin.id) \(plugin.version) (\(plugin.kind.rawValue)): \(plugin.allQuestions.count) questions (\(counts)), \(plugin.glossary.count) glossary terms, \(plugin.values.count) values.")
+        }
+    }
+}
+
+struct GlossaryCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary", abstract: "Look up jargon across all sectors: what a word means to each of them.")
+    static let group = CommandGroup.sectors
+    static let example = "glossary \"case management\""
+
+    @Argument(parsing: .remaining, help: "The term (default: list every term).") var words: [String] = []
+
+    static func completions(for typed: [String], in context: ShellContext) -> [String] {
+        typed.isEmpty ? Array(Set(context.catalog.sectors.flatMap { $0.glossary.map { Tokenizer.quote($0.term) } })).sorted() : []
+    }
+
+    func run(in context: ShellContext) throws {
+        let entries = context.catalog.sectors.flatMap { plugin in plugin.glossary.map { (sector: plugin.id, entry: $0) } }
+        let term = words.joined(separator: " ")
+        guard !term.isEmpty else {
+            let terms = Dictionary(grouping: entries, by: { $0.entry.term.lowercased() })
+            let rows = terms.keys.sorted().map { key in [terms[key]!.first!.entry.term, terms[key]!.map(\.sector).joined(separator: ", ")] }
+            context.print(Table(headers: ["term", "sectors"], rows: rows).render(style: context.style))
+            return
+        }
+        let matches = entries.filter { $0.entry.term.caseInsensitiveCompare(term) == .orderedSame }
+        let mentioned = entries.filter { $0.entry.elsewhere.isEmpty == false && $0.entry.term.localizedCaseInsensitiveContains(term) && !matches.map(\.entry).contains($0.entry) }
+        guard !matches.isEmpty || !mentioned.isEmpty else {
+            let suggestion = Suggestions.phrase(for: term, in: entries.map(\.entry.term))
+            throw ShellError.usage("no sector's glossary has '\(term)'" + (suggestion.map { "; \($0)" } ?? ".") + " Type 'glossary' to list every term.")
+        }
+        for match in matches + mentioned {
+            context.print(context.style.bold("\(match.entry.term)") + context.style.dim(" (\(match.sector))"))
+            context.print(TextLayout.wrap(match.entry.meaning, width: context.style.width, indent: "  "))
+            for other in match.entry.elsewhere where !matches.contains(where: { $0.sector == other.sector }) {
+                context.print(context.style.dim("  in \(other.sector): \(other.meaning)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+
+/// The groups `help` lists commands under, in this order.
+public enum CommandGroup: String, CaseIterable, Sendable {
+    case partners = "Partners"
+    case sectors = "Sectors and plugins"
+    case playbooks = "Playbooks and sessions"
+    case running = "Inside a running playbook (type with a leading /)"
+    case shell = "Shell"
+}
+
+/// A command of the shell's language. Each type declares its name, arguments and help (through
+/// swift-argument-parser), its group, an example and how its arguments complete, so `help`,
+/// TAB completion and dispatch all come from this one declaration.
+public protocol ShellCommand: ParsableCommand {
+    static var group: CommandGroup { get }
+    static var example: String { get }
+    /// Candidates for the word being completed, given the words already typed after the command name.
+    static func completions(for typed: [String], in context: ShellContext) -> [String]
+    mutating func run(in context: ShellContext) throws
+}
+
+extension ShellCommand {
+    public static func completions(for typed: [String], in context: ShellContext) -> [String] { [] }
+
+    /// The name typed at the prompt.
+    public static var name: String { configuration.commandName ?? String(describing: self).lowercased() }
+    public static var allNames: [String] { [name] + configuration.aliases }
+
+    public mutating func run() throws {
+        throw ValidationError("'\(Self.name)' runs inside the outreach shell.")
+    }
+}
+
+/// Options that several commands share a completion for.
+enum OptionCompletion {
+    /// When the previous word is an option taking a value, the values it completes to.
+    static func values(after option: String?, in context: ShellContext) -> [String]? {
+        switch option {
+        case "--partner": context.partnerNameCandidates()
+        case "--sector": context.catalog.sectors.map(\.id)
+        case "--playbook": context.catalog.playbooks.map(\.playbook.id)
+        case "--session": context.sessionCandidates()
+        default: nil
+        }
+    }
+}

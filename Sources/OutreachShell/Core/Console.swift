@@ -1,0 +1,67 @@
+import Foundation
+
+/// Where the shell writes. The real one writes to stdout/stderr; tests capture into a buffer.
+public protocol TextOutput: AnyObject {
+    func write(_ text: String)
+    func writeError(_ text: String)
+}
+
+public final class StandardOutput: TextOutput {
+    public init() {}
+
+    public func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    public func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Collects everything written, for tests and for commands that render into a string.
+public final class BufferOutput: TextOutput {
+    public private(set) var text = ""
+    public private(set) var errors = ""
+
+    public init() {}
+
+    public func write(_ text: String) { self.text += text }
+    public func writeError(_ text: String) { errors += text }
+}
+
+/// Colour and width for the output at hand: colour only on a terminal with `NO_COLOR` unset.
+public struct Style: Sendable {
+    public var colour: Bool
+    public var width: Int
+
+    public init(colour: Bool, width: Int) {
+        self.colour = colour
+        self.width = width
+    }
+
+    public static let plain = Style(colour: false, width: 100)
+
+    /// The style for standard output right now.
+    public static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
+        let terminal = isatty(STDOUT_FILENO) == 1
+        var width = 100
+        if terminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { width = Int(size.ws_col) }
+        } else if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 {
+            width = columns
+        }
+        return Style(colour: terminal && environment["NO_COLOR"] == nil, width: width)
+    }
+
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    public func dim(_ text: String) -> String { wrap(text, "2") }
+    public func accent(_ text: String) -> String { wrap(text, "36") }
+    public func warn(_ text: String) -> String { wrap(text, "33") }
+    public func bad(_ text: String) -> String { wrap(text, "31") }
+    public func good(_ text: String) -> String { wrap(text, "32") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

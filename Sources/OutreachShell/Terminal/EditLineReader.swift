@@ -1,0 +1,64 @@
+@preconcurrency import CLibEdit
+import Foundation
+import OutreachStore
+
+/// Set by the SIGINT handler; read (and cleared) after libedit returns.
+nonisolated(unsafe) private var interruptReceived: sig_atomic_t = 0
+
+/// Line editing with libedit: history kept in a private file and written after every line,
+/// TAB completion from the shell's command registry, Ctrl-C dropping the half-typed line.
+public final class EditLineReader: LineReader {
+    private let historyPath: String
+
+    public init(historyPath: String, completer: Completer) throws {
+        self.historyPath = historyPath
+        if setlocale(LC_CTYPE, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
+        try FileAccess.preparePrivateFile(at: historyPath)
+        using_history()
+        stifle_history(2000)
+        _ = read_history(historyPath)
+        CompletionBridge.install(completer)
+        Self.installInterruptHandler()
+    }
+
+    public func readLine(prompt: String) -> LineReadResult {
+        interruptReceived = 0
+        guard let pointer = CLibEdit.readline(prompt) else {
+            if interruptReceived != 0 {
+                interruptReceived = 0
+                fputs("^C\n", stdout_stream())
+                return .interrupted
+            }
+            return .end
+        }
+        let line = String(cString: pointer)
+        free(pointer)
+        if interruptReceived != 0 {
+            interruptReceived = 0
+            return .interrupted
+        }
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            add_history(line)
+            _ = write_history(historyPath)
+        }
+        return .line(line)
+    }
+
+    /// SIGINT interrupts the read instead of killing the process; the line typed so far is dropped.
+    private static func installInterruptHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptReceived = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}
+
+private func stdout_stream() -> UnsafeMutablePointer<FILE> {
+    fdopen(dup(STDOUT_FILENO), "w").map { stream in
+        setvbuf(stream, nil, _IONBF, 0)
+        return stream
+    } ?? stderr_fallback()
+}
+
+private func stderr_fallback() -> UnsafeMutablePointer<FILE> { fdopen(STDERR_FILENO, "w")! }

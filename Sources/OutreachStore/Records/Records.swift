@@ -1,0 +1,48 @@
+import GRDB
+import OutreachCore
+
+// GRDB persistence for the domain's value types. Ids are stored as lowercase UUID strings,
+// dates as UTC text (GRDB's default), so the file stays readable with the sqlite3 shell.
+
+extension Partner: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "partner"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+
+    public enum Columns {
+        public static let name = Column("name")
+        public static let sector = Column("sector")
+    }
+}
+
+extension Session: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "session"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+
+    public enum Columns {
+        public static let number = Column("number")
+        public static let partnerID = Column("partnerID")
+        public static let updatedAt = Column("updatedAt")
+    }
+}
+
+extension Answer: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "answer"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+
+    public enum Columns {
+        public static let sessionID = Column("sessionID")
+        public static let questionID = Column("questionID")
+        public static let revision = Column("revision")
+    }
+}
+
+extension Note: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "note"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+
+    public enum Columns {
+        public static let partnerID = Column("partnerID")
+        public static let sessionID = Column("sessionID")
+        public static let createdAt = Column("createdAt")
+    }
+}
