@@ -78,7 +78,7 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
         case .invalidID(_, let id, let rule):
             "the id '\(id)' is not valid: \(rule)."
         case .duplicateID(_, let id, let firstLine):
-            "the id '\(id)' is already used on line \(firstLine); give each question its own id."
+            "the id '\(id)' is already used on line \(firstLine); ids must be unique, so give this one another id."
         case .unknownStep(_, let step, let allowed):
             "there is no step '\(step)'; question sets may be keyed by: \(allowed.joined(separator: ", ")) (declare other steps under 'steps')."
         case .choicesRequired(_, let question):

@@ -32,9 +32,11 @@ import Testing
     @Test func backReturnsToThePreviousApplicableQuestion() {
         var run = PlaybookRun(playbook: Self.playbook)
         run.answer("no")
-        #expect(run.back())
+        let movedBack = run.back()
+        #expect(movedBack)
         #expect(run.current?.id == "t.shared")
-        #expect(!run.back())
+        let movedBeforeFirst = run.back()
+        #expect(!movedBeforeFirst)
     }
 
     @Test func missingRequiredListsOnlyApplicableUnanswered() {
@@ -49,9 +51,11 @@ import Testing
 
     @Test func gotoJumpsByID() {
         var run = PlaybookRun(playbook: Self.playbook)
-        #expect(run.go(to: "t.funding"))
+        let found = run.go(to: "t.funding")
+        #expect(found)
         #expect(run.current?.id == "t.funding")
-        #expect(!run.go(to: "t.nope"))
+        let missing = run.go(to: "t.nope")
+        #expect(!missing)
     }
 
     @Test func noteTagsAreCollected() {

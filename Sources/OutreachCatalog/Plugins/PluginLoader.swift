@@ -13,7 +13,13 @@ public enum PluginLoader {
     public static func load(from url: URL, displayName: String? = nil) throws -> Plugin {
         let file = resolveFile(url)
         let root = try YAMLNode.parse(contentsOf: file, displayName: displayName ?? file.path)
-        return try decode(root)
+        let plugin = try decode(root)
+        let folder = file.deletingLastPathComponent().lastPathComponent
+        if file.lastPathComponent == "plugin.yaml", folder != plugin.id {
+            let idNode = try root.mapping("the plugin", allowed: topKeys).required("id")
+            throw CatalogError.invalidID(idNode.location, id: plugin.id, rule: "a plugin's id must match its folder name '\(folder)'; rename one of them")
+        }
+        return plugin
     }
 
     public static func load(yaml: String, file: String) throws -> Plugin {

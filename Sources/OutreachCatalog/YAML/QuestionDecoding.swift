@@ -5,7 +5,7 @@ import OutreachCore
 enum QuestionDecoding {
     static let pluginKeys = ["id", "text", "tip", "kind", "choices", "scale", "required"]
     static let playbookKeys = pluginKeys + ["when"]
-    static let idRule = "use lowercase letters, digits, '-' and '.', such as 'housing.listen.funding'"
+    static let idRule = "use lowercase letters, digits, '-', '_' and '.', such as 'housing.listen.funding'"
 
     static func question(from node: YAMLNode, allowed: [String], conditions: Bool) throws -> (Question, YAMLNode) {
         let map = try node.mapping("a question", allowed: allowed)
@@ -48,8 +48,15 @@ enum QuestionDecoding {
         }
         switch tests[0] {
         case "equals": return Condition(question: question, test: .equals(try map.string("equals")))
-        case "in": return Condition(question: question, test: .oneOf(try map.stringList("in")))
-        default: return Condition(question: question, test: .answered)
+        case "in":
+            let values = try map.stringList("in")
+            if values.isEmpty { throw CatalogError.tooFew(try map.required("in").location, key: "in", minimum: 1) }
+            return Condition(question: question, test: .oneOf(values))
+        default:
+            guard try map.bool("answered", default: true) else {
+                throw CatalogError.invalidValue(try map.required("answered").location, key: "answered", value: "false", allowed: ["true"])
+            }
+            return Condition(question: question, test: .answered)
         }
     }
 

@@ -37,13 +37,24 @@ struct YAMLNode {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return .malformedYAML(SourceLocation(file: file, line: mark.line, column: mark.column), problem: detail)
+            // At the end of the file (an unclosed quote, say), the place the construct began is the useful one.
+            let lineCount = Self.yamlLineCount(of: error)
+            let place = (mark.line > lineCount ? context?.mark : nil) ?? mark
+            return .malformedYAML(SourceLocation(file: file, line: place.line, column: place.column), problem: detail)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .malformedYAML(
                 SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                 problem: "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
         default:
             return .malformedYAML(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
+        }
+    }
+
+    private static func yamlLineCount(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, _, let yaml), .parser(_, _, _, let yaml), .composer(_, _, _, let yaml):
+            yaml.split(separator: "\n", omittingEmptySubsequences: false).count - (yaml.hasSuffix("\n") ? 1 : 0)
+        default: Int.max
         }
     }
 

@@ -31,11 +31,12 @@ public final class Shell {
         return finish(failed: failed)
     }
 
+    /// A person at the terminal saw each error as it happened, so leaving is a success; scripts get 1 when anything failed.
     private func finish(failed: Bool) -> Int32 {
         if let run = context.activeRun, context.isInteractive {
             context.print(context.style.dim("Session \(run.session.number ?? 0) is saved; type 'resume \(run.session.number ?? 0)' next time to continue."))
         }
-        return failed ? 1 : 0
+        return failed && !context.isInteractive ? 1 : 0
     }
 
     /// Runs one logical line; returns false when it failed.

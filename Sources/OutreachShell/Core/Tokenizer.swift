@@ -1,5 +1,6 @@
 /// Splits a typed line into words the way a shell user expects: spaces separate words,
 /// "double" or 'single' quotes keep spaces, and a backslash escapes the next character.
+/// A quote opens only at the start of a word, so prose such as `the director's view` needs no escaping.
 public enum Tokenizer {
     public enum Failure: Error, Equatable {
         case unclosedQuote(Character)
@@ -34,7 +35,7 @@ public enum Tokenizer {
                 if character == open { quote = nil } else { current.append(character) }
                 continue
             }
-            if character == "\"" || character == "'" {
+            if (character == "\"" || character == "'") && !inWord {
                 quote = character
                 inWord = true
             } else if character.isWhitespace {

@@ -19,7 +19,8 @@ extension ShellContext {
         print()
         let number = run.positionInStep.map { "\($0.number)/\($0.count)" } ?? ""
         let marker = question.required ? " " + style.warn("(required)") : ""
-        print(style.bold("\(number) \(question.text)") + marker + " " + style.dim("[\(question.id)]"))
+        print(style.bold(TextLayout.wrap("\(number) \(question.text)", width: style.width)) + marker)
+        print("  " + style.dim("[\(question.id)]"))
         if let previous = run.answers[question.id] {
             print(style.dim("  current answer: \(previous.replacingOccurrences(of: "\n", with: "; "))"))
         }

@@ -26,7 +26,7 @@ public final class EditLineReader: LineReader {
         guard let pointer = CLibEdit.readline(prompt) else {
             if interruptReceived != 0 {
                 interruptReceived = 0
-                fputs("^C\n", stdout_stream())
+                FileHandle.standardOutput.write(Data("^C\n".utf8))
                 return .interrupted
             }
             return .end
@@ -51,14 +51,10 @@ public final class EditLineReader: LineReader {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked; a person's Ctrl-C must still arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
     }
 }
-
-private func stdout_stream() -> UnsafeMutablePointer<FILE> {
-    fdopen(dup(STDOUT_FILENO), "w").map { stream in
-        setvbuf(stream, nil, _IONBF, 0)
-        return stream
-    } ?? stderr_fallback()
-}
-
-private func stderr_fallback() -> UnsafeMutablePointer<FILE> { fdopen(STDERR_FILENO, "w")! }

@@ -33,7 +33,7 @@ extension AppDatabase {
     public func answers(sessionID: UUID) throws -> [Answer] {
         try writer.read { db in
             try Answer.filter(Answer.Columns.sessionID == sessionID.uuidString.lowercased())
-                .order(Column("createdAt"), Answer.Columns.revision).fetchAll(db)
+                .order(Column.rowID).fetchAll(db)
         }
     }
 
@@ -61,7 +61,7 @@ extension AppDatabase {
 
     public func notes(partnerID: UUID? = nil, sessionID: UUID? = nil) throws -> [Note] {
         try writer.read { db in
-            var request = Note.order(Note.Columns.createdAt)
+            var request = Note.order(Note.Columns.createdAt, Column.rowID)
             if let partnerID { request = request.filter(Note.Columns.partnerID == partnerID.uuidString.lowercased()) }
             if let sessionID { request = request.filter(Note.Columns.sessionID == sessionID.uuidString.lowercased()) }
             return try request.fetchAll(db)

@@ -80,7 +80,7 @@ struct PlaybookCommand: ShellCommand {
             let resolved = try PlaybookResolver.resolve(playbook, sector: nil, plugins: context.catalog.pluginsByID)
             let count = resolved.steps.map(\.questions.count).reduce(0, +)
             let sectorNote = playbook.isSectorAware ? " plus the partner's sector questions" : ""
-            context.print("ok: \(playbook.id) \(playbook.version): \(playbook.steps.count) steps, \(count) questions\(sectorNote).")
+            context.print("ok: \(playbook.id) \(playbook.version): \(Plural.count(playbook.steps.count, "step")), \(Plural.count(count, "question"))\(sectorNote).")
         }
     }
 

@@ -101,7 +101,11 @@ struct PluginCommand: ShellCommand {
             }
             let plugin = try PluginLoader.load(from: url, displayName: Catalog.display(file))
             let counts = plugin.questionSets.map { "\($0.step) \($0.questions.count)" }.joined(separator: ", ")
-            context.print("ok: \(plugin.id) \(plugin.version) (\(plugin.kind.rawValue)): \(plugin.allQuestions.count) questions (\(counts)), \(plugin.glossary.count) glossary terms, \(plugin.values.count) values.")
+            let summary = [
+                Plural.count(plugin.allQuestions.count, "question") + (counts.isEmpty ? "" : " (\(counts))"),
+                Plural.count(plugin.glossary.count, "glossary term"), Plural.count(plugin.values.count, "value"),
+            ]
+            context.print("ok: \(plugin.id) \(plugin.version) (\(plugin.kind.rawValue)): " + summary.joined(separator: ", ") + ".")
         }
     }
 }

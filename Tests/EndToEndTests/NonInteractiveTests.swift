@@ -1,0 +1,98 @@
+import Foundation
+import OutreachStore
+import Testing
+
+/// The same command language without a terminal: -c, --script, standard input, exit codes.
+@Suite struct NonInteractiveTests {
+    static let session = [
+        #"partner add "Riverside Housing Authority" --sector housing"#,
+        #"start dash --partner "Riverside Housing Authority""#,
+        "Families on the waitlist",
+        "/skip",
+        "Landlord and tenant records",
+        "/pause",
+    ]
+
+    func rows(in binary: OutreachBinary) throws -> [String] {
+        let database = try AppDatabase.open(path: binary.databasePath)
+        let session = try database.session(number: 1)
+        return try database.answers(sessionID: session.id).map { "\($0.questionID)=\($0.value ?? "(skipped)")" }
+    }
+
+    @Test func scriptAndStandardInputGiveTheSameRows() throws {
+        let viaScript = OutreachBinary()
+        try FileManager.default.createDirectory(at: viaScript.dataFolder, withIntermediateDirectories: true)
+        let script = viaScript.dataFolder.appendingPathComponent("session.txt")
+        try Self.session.joined(separator: "\n").write(to: script, atomically: true, encoding: .utf8)
+        let scripted = try viaScript.run(["--script", script.path])
+        #expect(scripted.status == 0, "\(scripted.errors)")
+
+        let viaStdin = OutreachBinary()
+        let piped = try viaStdin.run([], stdin: Self.session.joined(separator: "\n") + "\n")
+        #expect(piped.status == 0, "\(piped.errors)")
+        #expect(!piped.output.contains("outreach > "), "a prompt was printed without a terminal")
+
+        let expected = ["dash.homework.shared-population=Families on the waitlist", "dash.homework.responsibilities=(skipped)",
+                        "dash.homework.data-holdings=Landlord and tenant records"]
+        #expect(try rows(in: viaScript) == expected)
+        #expect(try rows(in: viaStdin) == expected)
+        #expect(!FileManager.default.fileExists(atPath: viaStdin.dataFolder.appendingPathComponent("outreach/history").path))
+    }
+
+    @Test func bailExitsOneAtTheFirstBadCommandWithNothingAfterItRun() throws {
+        let binary = OutreachBinary()
+        let result = try binary.run(["--bail", "-c", "partner add Metro --sector police", "-c", "partnr list", "-c", "partner add Second --sector housing"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("error: unknown command 'partnr'; did you mean 'partner' or 'partners'?"))
+        let names = try AppDatabase.open(path: binary.databasePath).partners().map(\.name)
+        #expect(names == ["Metro"])
+    }
+
+    @Test func withoutBailEveryCommandRunsAndTheStatusIsStillOne() throws {
+        let binary = OutreachBinary()
+        let result = try binary.run(["-c", "partnr list", "-c", "partner add Metro --sector police"])
+        #expect(result.status == 1)
+        #expect(try AppDatabase.open(path: binary.databasePath).partners().map(\.name) == ["Metro"])
+    }
+
+    @Test func badUsageExits64() throws {
+        let result = try OutreachBinary().run(["--no-such-flag"])
+        #expect(result.status == 64)
+        #expect(result.errors.contains("Unknown option '--no-such-flag'"))
+    }
+
+    @Test func versionAndInMemoryDatabase() throws {
+        let binary = OutreachBinary()
+        #expect(try binary.run(["--version"]).output == "0.1.0\n")
+        let result = try binary.run(["--db", ":memory:", "-c", "partner add Metro --sector police", "-c", "partners"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Metro"))
+        #expect(!FileManager.default.fileExists(atPath: binary.databasePath))
+    }
+
+    @Test func theDatabaseCanComeFromTheEnvironment() throws {
+        let binary = OutreachBinary()
+        try FileManager.default.createDirectory(at: binary.dataFolder, withIntermediateDirectories: true)
+        let path = binary.dataFolder.appendingPathComponent("team.sqlite").path
+        let result = try binary.run(["-c", "partner add Metro --sector police"], extraEnvironment: ["OUTREACH_DB": path])
+        #expect(result.status == 0)
+        #expect(try AppDatabase.open(path: path).partners().map(\.name) == ["Metro"])
+    }
+
+    @Test func theBinaryFindsItsPluginsFromAnyWorkingDirectory() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: OutreachBinary.path)
+        process.arguments = ["--db", ":memory:", "-c", "plugins"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.environment = OutreachBinary().environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for id in ["dash", "food-banks", "hospitals", "housing", "police", "public-health", "value-creation", "value-loop"] {
+            #expect(text.contains(id), "plugin \(id) not found")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+@testable import OutreachShell
+
+@Suite struct ShellCommandTests {
+    @Test func helpListsCommandsInGroups() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["help"]) == 0)
+        for group in CommandGroup.allCases { #expect(harness.text.contains(group.rawValue)) }
+        #expect(harness.text.contains("  partner "))
+        #expect(harness.text.contains("  /skip! "))
+    }
+
+    @Test func helpForOneCommandGivesUsageAndExample() throws {
+        let harness = try ShellHarness()
+        harness.run(["help start"])
+        #expect(harness.text.contains("usage: start <playbook> [--partner <partner>]"))
+        #expect(harness.text.contains("example:\n  start dash --partner \"Riverside Housing Authority\""))
+    }
+
+    @Test func aMistypedCommandGetsASuggestionAndTheShellGoesOn() throws {
+        let harness = try ShellHarness()
+        let status = harness.run(["partnres", "sectors"])
+        #expect(status == 1)
+        #expect(harness.errors.contains("error: unknown command 'partnres'; did you mean 'partner' or 'partners'?"))
+        #expect(harness.text.contains("public-health"))
+    }
+
+    @Test func bailStopsAtTheFirstFailure() throws {
+        let harness = try ShellHarness()
+        let status = harness.run(["sectors", "sector nowhere", "partner add X --sector housing"], bail: true)
+        #expect(status == 1)
+        #expect(harness.errors.contains("there is no sector 'nowhere'"))
+        #expect(try harness.context.database.partners().isEmpty)
+    }
+
+    @Test func badArgumentsShowTheUsage() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["partner add Metro"]) == 1)
+        #expect(harness.errors.contains("error: partner: Missing expected argument '--sector <sector>'"))
+        #expect(harness.errors.contains("usage: partner add|show|edit|list|use ..."))
+    }
+
+    @Test func anUnknownSectorSuggestsTheNearestOne() throws {
+        let harness = try ShellHarness()
+        harness.run(["partner add Metro --sector polce"])
+        #expect(harness.errors.contains("there is no sector 'polce'; did you mean 'police'?"))
+    }
+
+    @Test func partnersAreListedAndNamesAreUniqueAnyCase() throws {
+        let harness = try ShellHarness()
+        harness.run([#"partner add "Riverside Housing Authority" --sector housing"#, "partners", #"partner add "riverside housing authority" --sector housing"#])
+        #expect(harness.text.contains("Riverside Housing Authority  housing  public housing authority  0"))
+        #expect(harness.errors.contains("a partner named 'riverside housing authority' already exists"))
+    }
+
+    @Test func slashIsOptionalOutsideAPlaybook() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["/sectors"]) == 0)
+        #expect(harness.text.contains("food-banks"))
+    }
+
+    @Test func runningCommandsOutsideAPlaybookExplainWhatToDo() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["/skip"]) == 1)
+        #expect(harness.errors.contains("'/skip' works inside a running playbook"))
+    }
+
+    @Test func glossaryShowsEverySectorsMeaning() throws {
+        let harness = try ShellHarness()
+        harness.run([#"glossary "case management""#])
+        for sector in ["housing", "hospitals", "food-banks", "police", "public-health"] {
+            #expect(harness.text.contains("(\(sector))"), "no \(sector) meaning")
+        }
+    }
+}
