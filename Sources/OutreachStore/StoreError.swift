@@ -9,6 +9,10 @@ public enum StoreError: LocalizedError, Equatable {
     case duplicatePartner(name: String)
     case unknownPartner(name: String, suggestion: String?)
     case unknownSession(reference: String)
+    case unknownRecord(kind: String, reference: String)
+    case ambiguousRecord(kind: String, reference: String)
+    case badBundle(path: String, line: Int, reason: String)
+    case backupFailed(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -26,6 +30,14 @@ public enum StoreError: LocalizedError, Equatable {
             "there is no partner named '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " Run 'partners' to list them, or 'partner add' to add one.")
         case .unknownSession(let reference):
             "there is no session '\(reference)'. Run 'sessions' to list them."
+        case .unknownRecord(let kind, let reference):
+            "there is no \(kind) '\(reference)'. Run '\(kind)s' to list them with their ids."
+        case .ambiguousRecord(let kind, let reference):
+            "more than one \(kind) starts with '\(reference)'; type more characters of its id."
+        case .badBundle(let path, let line, let reason):
+            "'\(path)' line \(line) is not a valid outreach bundle (\(reason)); nothing was imported."
+        case .backupFailed(let path, let reason):
+            "cannot back up to '\(path)': \(reason). Choose a new file in a writable folder."
         }
     }
 }

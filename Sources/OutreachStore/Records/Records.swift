@@ -46,3 +46,18 @@ extension Note: FetchableRecord, PersistableRecord {
         public static let createdAt = Column("createdAt")
     }
 }
+
+extension Term: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "term"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+}
+
+extension ValueItem: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "valueItem"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+}
+
+extension ActionItem: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "actionItem"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+}

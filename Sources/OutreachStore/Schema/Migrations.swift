@@ -8,7 +8,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-partners-sessions-answers-notes") { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA application_id = 1330992210") // applicationID
             try db.execute(sql: """
                 CREATE TABLE partner (
                     id TEXT PRIMARY KEY NOT NULL,
@@ -55,6 +55,99 @@ enum Migrations {
                 );
                 CREATE INDEX note_partner ON note(partnerID);
                 CREATE INDEX note_session ON note(sessionID);
+                """)
+        }
+        migrator.registerMigration("v2-terms-values-actions") { db in
+            try db.execute(sql: """
+                CREATE TABLE term (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    partnerID TEXT REFERENCES partner(id) ON DELETE CASCADE,
+                    sessionID TEXT REFERENCES session(id) ON DELETE SET NULL,
+                    questionID TEXT,
+                    term TEXT NOT NULL,
+                    meaning TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    updatedAt DATETIME NOT NULL
+                );
+                CREATE INDEX term_partner ON term(partnerID);
+                CREATE TABLE valueItem (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    partnerID TEXT REFERENCES partner(id) ON DELETE CASCADE,
+                    sessionID TEXT REFERENCES session(id) ON DELETE SET NULL,
+                    questionID TEXT,
+                    value TEXT NOT NULL,
+                    benefits TEXT NOT NULL,
+                    lens TEXT NOT NULL,
+                    horizon TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    updatedAt DATETIME NOT NULL
+                );
+                CREATE INDEX valueItem_partner ON valueItem(partnerID);
+                CREATE TABLE actionItem (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    partnerID TEXT REFERENCES partner(id) ON DELETE CASCADE,
+                    sessionID TEXT REFERENCES session(id) ON DELETE SET NULL,
+                    questionID TEXT,
+                    text TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    due TEXT,
+                    doneAt DATETIME,
+                    createdAt DATETIME NOT NULL,
+                    updatedAt DATETIME NOT NULL
+                );
+                CREATE INDEX actionItem_partner ON actionItem(partnerID);
+                CREATE INDEX actionItem_open ON actionItem(doneAt, due);
+                CREATE INDEX answer_session ON answer(sessionID);
+                """)
+        }
+        migrator.registerMigration("v3-search") { db in
+            // One full-text index over answers, notes, terms and value items, kept current by triggers
+            // so every way of writing (the shell, imports) is indexed.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE searchIndex USING fts5(
+                    body, kind UNINDEXED, ref UNINDEXED, partnerID UNINDEXED,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER answer_search_insert AFTER INSERT ON answer WHEN new.value IS NOT NULL BEGIN
+                    INSERT INTO searchIndex (body, kind, ref, partnerID)
+                    VALUES (new.value, 'answer', new.id, (SELECT partnerID FROM session WHERE id = new.sessionID));
+                END;
+                CREATE TRIGGER answer_search_delete AFTER DELETE ON answer BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'answer' AND ref = old.id;
+                END;
+                CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN
+                    INSERT INTO searchIndex (body, kind, ref, partnerID) VALUES (new.text, 'note', new.id, new.partnerID);
+                END;
+                CREATE TRIGGER note_search_update AFTER UPDATE OF text, partnerID ON note BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'note' AND ref = old.id;
+                    INSERT INTO searchIndex (body, kind, ref, partnerID) VALUES (new.text, 'note', new.id, new.partnerID);
+                END;
+                CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'note' AND ref = old.id;
+                END;
+                CREATE TRIGGER term_search_insert AFTER INSERT ON term BEGIN
+                    INSERT INTO searchIndex (body, kind, ref, partnerID)
+                    VALUES (new.term || ': ' || new.meaning, 'term', new.id, new.partnerID);
+                END;
+                CREATE TRIGGER term_search_update AFTER UPDATE OF term, meaning, partnerID ON term BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'term' AND ref = old.id;
+                    INSERT INTO searchIndex (body, kind, ref, partnerID)
+                    VALUES (new.term || ': ' || new.meaning, 'term', new.id, new.partnerID);
+                END;
+                CREATE TRIGGER term_search_delete AFTER DELETE ON term BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'term' AND ref = old.id;
+                END;
+                CREATE TRIGGER value_search_insert AFTER INSERT ON valueItem BEGIN
+                    INSERT INTO searchIndex (body, kind, ref, partnerID) VALUES (new.value, 'value', new.id, new.partnerID);
+                END;
+                CREATE TRIGGER value_search_update AFTER UPDATE OF value, partnerID ON valueItem BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'value' AND ref = old.id;
+                    INSERT INTO searchIndex (body, kind, ref, partnerID) VALUES (new.value, 'value', new.id, new.partnerID);
+                END;
+                CREATE TRIGGER value_search_delete AFTER DELETE ON valueItem BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'value' AND ref = old.id;
+                END;
                 """)
         }
         return migrator

@@ -1,0 +1,94 @@
+import Foundation
+import OutreachCore
+
+/// A self-describing JSON Lines file of partners and everything recorded about them: a header
+/// line, one line per record, and an end line with the record count (so a cut-off file is caught).
+public enum Bundle {
+    public static let formatName = "outreach-bundle"
+    public static let version = 1
+
+    struct Header: Codable {
+        var format: String
+        var version: Int
+        var createdAt: Date
+        var redacted: Bool
+        var partner: String?
+    }
+
+    struct End: Codable {
+        var end: Bool
+        var records: Int
+    }
+
+    /// One record line: its kind and the record itself.
+    enum Line: Codable {
+        case partner(Partner), session(Session), answer(Answer), note(Note), term(Term), value(ValueItem), action(ActionItem)
+
+        enum CodingKeys: String, CodingKey { case kind, record }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            switch try container.decode(String.self, forKey: .kind) {
+            case "partner": self = .partner(try container.decode(Partner.self, forKey: .record))
+            case "session": self = .session(try container.decode(Session.self, forKey: .record))
+            case "answer": self = .answer(try container.decode(Answer.self, forKey: .record))
+            case "note": self = .note(try container.decode(Note.self, forKey: .record))
+            case "term": self = .term(try container.decode(Term.self, forKey: .record))
+            case "value": self = .value(try container.decode(ValueItem.self, forKey: .record))
+            case "action": self = .action(try container.decode(ActionItem.self, forKey: .record))
+            case let other:
+                throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown kind '\(other)'")
+            }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .partner(let record): try container.encode("partner", forKey: .kind); try container.encode(record, forKey: .record)
+            case .session(let record): try container.encode("session", forKey: .kind); try container.encode(record, forKey: .record)
+            case .answer(let record): try container.encode("answer", forKey: .kind); try container.encode(record, forKey: .record)
+            case .note(let record): try container.encode("note", forKey: .kind); try container.encode(record, forKey: .record)
+            case .term(let record): try container.encode("term", forKey: .kind); try container.encode(record, forKey: .record)
+            case .value(let record): try container.encode("value", forKey: .kind); try container.encode(record, forKey: .record)
+            case .action(let record): try container.encode("action", forKey: .kind); try container.encode(record, forKey: .record)
+            }
+        }
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp.string(from: date))
+        }
+        return encoder
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = timestamp.date(from: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a UTC timestamp")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// UTC with milliseconds, the precision the store keeps.
+    nonisolated(unsafe) static let timestamp: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+}
