@@ -148,6 +148,12 @@ enum Migrations {
                 CREATE TRIGGER value_search_delete AFTER DELETE ON valueItem BEGIN
                     DELETE FROM searchIndex WHERE kind = 'value' AND ref = old.id;
                 END;
+                INSERT INTO searchIndex (body, kind, ref, partnerID)
+                    SELECT answer.value, 'answer', answer.id, session.partnerID
+                    FROM answer JOIN session ON session.id = answer.sessionID WHERE answer.value IS NOT NULL;
+                INSERT INTO searchIndex (body, kind, ref, partnerID) SELECT text, 'note', id, partnerID FROM note;
+                INSERT INTO searchIndex (body, kind, ref, partnerID) SELECT term || ': ' || meaning, 'term', id, partnerID FROM term;
+                INSERT INTO searchIndex (body, kind, ref, partnerID) SELECT value, 'value', id, partnerID FROM valueItem;
                 """)
         }
         return migrator
