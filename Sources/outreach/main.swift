@@ -7,7 +7,8 @@ struct Outreach: ParsableCommand {
         commandName: "outreach",
         abstract: "A shell for reaching out to partners across sectors and finding shared value in data.",
         discussion: "With no commands, opens the interactive shell (or reads commands from standard input). Exit status: 0 when every command succeeded, 1 when one failed, 64 for bad usage.",
-        version: Launcher.version)
+        version: Launcher.version,
+        subcommands: [Run.self])
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this command, then exit (repeatable).", valueName: "command"))
     var commands: [String] = []
@@ -27,6 +28,41 @@ struct Outreach: ParsableCommand {
 
     func run() throws {
         let status = Launcher.run(LaunchOptions(commands: commands, script: script, bail: bail, database: db))
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `outreach run`: a scripted run of a playbook from an answers file, for training and checks.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a playbook from an answers file and print a transcript that is identical on every run.",
+        discussion: "Exit status: 0 when every required question was answered, 1 when some are missing (they are listed), 64 for usage errors and answers files that cannot be used. See docs/training.md.")
+
+    @Argument(help: "The playbook id (default: 'playbook' in the answers file).")
+    var playbook: String?
+
+    @Option(help: ArgumentHelp("The answers file (YAML).", valueName: "file"))
+    var answers: String
+
+    @Option(help: "The partner's name (default: 'partner.name' in the answers file).")
+    var partner: String?
+
+    @Option(help: "The partner's sector (default: 'partner.sector' in the answers file).")
+    var sector: String?
+
+    @Option(help: ArgumentHelp("Also write the transcript to this file.", valueName: "file"))
+    var transcript: String?
+
+    @Option(help: ArgumentHelp("The database to record the session in.", valueName: "path"))
+    var db: String?
+
+    @Flag(help: "Practice: use a throwaway in-memory database unless --db is given.")
+    var training = false
+
+    func run() throws {
+        let status = ScriptedRun.execute(ScriptedRunOptions(
+            playbook: playbook, answersPath: answers, partner: partner, sector: sector,
+            transcriptPath: transcript, database: db, training: training))
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -36,7 +36,7 @@ extension Question {
             return .success(choice)
         case .multi:
             var picked: [String] = []
-            for part in trimmed.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            for part in trimmed.split(whereSeparator: { $0 == "," || $0.isNewline }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                 guard let choice = matchChoice(part) else { return .failure(.notAChoice(input: part, choices: choices)) }
                 if !picked.contains(choice) { picked.append(choice) }
             }
