@@ -24,12 +24,16 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
+# Release build, its own data, one table of figures against references from the same run;
+# the table is kept with the machine's description in docs/benchmarks.md. Not part of `make test`.
 bench: setup
-	$(SWIFT) build -c release
-	$(SWIFT) run -c release --skip-build outreach-bench
+	@command -v sqlite3 >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3
+	$(SWIFT) build -c release --product outreach
+	$(SWIFT) build -c release --product outreach-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/outreach-bench" --markdown docs/benchmarks.md
 
 install: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product outreach
 	install -d $(PREFIX)/bin $(PREFIX)/share/outreach
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/outreach" $(PREFIX)/bin/outreach
 	rm -rf $(PREFIX)/share/outreach/Plugins $(PREFIX)/share/outreach/playbooks

@@ -50,6 +50,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: speed and scale against references measured in the same run.
+        .executableTarget(
+            name: "outreach-bench",
+            dependencies: [
+                "OutreachShell", "OutreachStore", "OutreachCatalog", "OutreachCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "OutreachCoreTests", dependencies: ["OutreachCore"]),
         .testTarget(
             name: "OutreachCatalogTests",

@@ -67,4 +67,13 @@ struct Run: ParsableCommand {
     }
 }
 
-Outreach.main()
+/// `run` is dispatched before the shell's own options are parsed, so that `--db` belongs to it
+/// (swift-argument-parser would otherwise give a parent's `--db` to the parent, and drop it).
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "run" {
+    Run.main(Array(arguments.dropFirst()))
+} else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "run" {
+    Run.main(Array(arguments.dropFirst(3)) + ["--db", arguments[1]])
+} else {
+    Outreach.main(arguments)
+}

@@ -95,4 +95,26 @@ import Testing
             #expect(text.contains(id), "plugin \(id) not found")
         }
     }
+
+    @Test func runRecordsIntoTheDatabaseItIsGiven() throws {
+        let binary = OutreachBinary()
+        try FileManager.default.createDirectory(at: binary.dataFolder, withIntermediateDirectories: true)
+        let answers = OutreachBinary.repositoryRoot.appendingPathComponent("Tests/Fixtures/answers/complete.yaml").path
+        for (index, arguments) in [["run", "--answers", answers, "--training", "--db"], ["--db", "PATH", "run", "--answers", answers]].enumerated() {
+            let path = binary.dataFolder.appendingPathComponent("practice\(index).sqlite").path
+            let full = arguments.last == "--db" ? arguments + [path] : arguments.map { $0 == "PATH" ? path : $0 }
+            let result = try binary.run(full)
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(try AppDatabase.open(path: path).partners().map(\.name) == ["Harbor Food Network"])
+        }
+        #expect(!FileManager.default.fileExists(atPath: binary.databasePath), "the default database was used")
+    }
+
+    @Test func runWithMissingAnswersExitsOneAndBadUsage64() throws {
+        let binary = OutreachBinary()
+        let missing = OutreachBinary.repositoryRoot.appendingPathComponent("Tests/Fixtures/answers/missing-required.yaml").path
+        #expect(try binary.run(["run", "--answers", missing, "--training"]).status == 1)
+        #expect(try binary.run(["run", "--training"]).status == 64)
+        #expect(try binary.run(["run", "--answers", "/nonexistent/answers.yaml", "--training"]).status == 64)
+    }
 }

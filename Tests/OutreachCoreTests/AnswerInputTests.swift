@@ -38,3 +38,24 @@ import Testing
         #expect(Question(id: "q", text: "?").normalizedAnswer("   ") == .failure(.empty))
     }
 }
+
+@Suite struct MultipleChoiceWithCommasTests {
+    let question = Question(id: "q.links", text: "Links?", kind: .multi,
+                            choices: ["Continuum of Care", "shelters, outreach and drop-in centers", "none"])
+
+    @Test func aChoiceWhoseTextHasCommasIsKeptWhole() throws {
+        #expect(try question.normalizedAnswer("shelters, outreach and drop-in centers, none").get()
+            == "shelters, outreach and drop-in centers\nnone")
+        #expect(try question.normalizedAnswer("1, 2").get() == "Continuum of Care\nshelters, outreach and drop-in centers")
+    }
+
+    @Test func oneChoicePerLineAlsoWorks() throws {
+        #expect(try question.normalizedAnswer("Continuum of Care\nshelters, outreach and drop-in centers").get()
+            == "Continuum of Care\nshelters, outreach and drop-in centers")
+    }
+
+    @Test func anUnknownPieceIsNamed() {
+        #expect(question.normalizedAnswer("Continuum of Care, churches")
+            == .failure(.notAChoice(input: "churches", choices: question.choices)))
+    }
+}

@@ -156,7 +156,7 @@ struct YAMLMapping {
             throw CatalogError.missingKey(location, key: key, context: context)
         }
         let raw = try node.string(key: key)
-        guard let value = T(rawValue: raw) else {
+        guard let value = T(rawValue: raw) ?? T(rawValue: raw.lowercased()) else {
             throw CatalogError.invalidValue(node.location, key: key, value: raw, allowed: T.allCases.map(\.rawValue))
         }
         return value

@@ -36,9 +36,11 @@ extension Question {
             return .success(choice)
         case .multi:
             var picked: [String] = []
-            for part in trimmed.split(whereSeparator: { $0 == "," || $0.isNewline }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
-                guard let choice = matchChoice(part) else { return .failure(.notAChoice(input: part, choices: choices)) }
-                if !picked.contains(choice) { picked.append(choice) }
+            for line in trimmed.split(whereSeparator: \.isNewline) {
+                switch matchChoices(in: String(line)) {
+                case .success(let choices): for choice in choices where !picked.contains(choice) { picked.append(choice) }
+                case .failure(let problem): return .failure(problem)
+                }
             }
             return picked.isEmpty ? .failure(.empty) : .success(picked.joined(separator: "\n"))
         case .scale:
@@ -54,6 +56,28 @@ extension Question {
                 .filter { !$0.isEmpty }
             return .success(items.joined(separator: "\n"))
         }
+    }
+
+    /// Splits one line of a multiple-choice answer at commas, keeping together the pieces of a
+    /// choice whose own text has commas ("housing, shelter and outreach").
+    private func matchChoices(in line: String) -> Result<[String], AnswerInputError> {
+        let pieces = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        var picked: [String] = []
+        var start = 0
+        while start < pieces.count {
+            if pieces[start].isEmpty { start += 1; continue }
+            var matched: (choice: String, end: Int)?
+            for end in stride(from: pieces.count - 1, through: start, by: -1) {
+                if let choice = matchChoice(pieces[start...end].joined(separator: ", ")) {
+                    matched = (choice, end)
+                    break
+                }
+            }
+            guard let matched else { return .failure(.notAChoice(input: pieces[start], choices: choices)) }
+            picked.append(matched.choice)
+            start = matched.end + 1
+        }
+        return .success(picked)
     }
 
     private func matchChoice(_ input: String) -> String? {

@@ -45,7 +45,7 @@ public enum ShellError: LocalizedError, Equatable {
         case .fileExists(let path):
             "'\(path)' already exists; choose another path or remove it first."
         case .cannotWrite(let path, let reason):
-            "cannot write '\(path)': \(reason)."
+            "cannot write '\(path)': \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
         case .nothingToResume:
             "there is no paused session to resume. Run 'sessions' to list them, or 'start' a new one."
         case .usage(let message):

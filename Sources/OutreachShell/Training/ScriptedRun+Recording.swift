@@ -67,7 +67,12 @@ extension ScriptedRun {
     }
 
     private static func existingOrNewPartner(_ plan: Plan, database: AppDatabase) throws -> Partner {
-        if let existing = try? database.partner(named: plan.partnerName) { return existing }
+        if let existing = try? database.partner(named: plan.partnerName) {
+            guard existing.sector == plan.sector.id else {
+                throw ShellError.usage("the partner '\(existing.name)' is already in this database as '\(existing.sector)', not '\(plan.sector.id)'; use that sector, another partner name, or --training.")
+            }
+            return existing
+        }
         return try database.addPartner(Partner(name: plan.partnerName, sector: plan.sector.id, stakeholder: plan.sector.stakeholder))
     }
 

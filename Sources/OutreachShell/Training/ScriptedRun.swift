@@ -117,8 +117,10 @@ public enum ScriptedRun {
             if questions[id] == nil { problems.append(Problem(answer.location, unknown(id))) }
         }
         let asked = walk(playbook, file: file) { question, answer in
-            if case .failure(let problem) = question.normalizedAnswer(answer.value) {
-                problems.append(Problem(answer.location, problem.message))
+            switch question.normalizedAnswer(answer.value) {
+            case .failure(.empty): problems.append(Problem(answer.location, "the answer to '\(question.id)' is empty; write an answer or remove the line."))
+            case .failure(let problem): problems.append(Problem(answer.location, problem.message))
+            case .success: break
             }
         }
         for (id, answer) in file.answers where questions[id] != nil && !asked.contains(id) {
