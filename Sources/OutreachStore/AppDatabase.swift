@@ -39,6 +39,7 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in db.add(function: Self.hasTag) }
         return configuration
     }
 
@@ -71,6 +72,12 @@ public final class AppDatabase: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// `hasTag(text, tag)`: whether a note's text carries `#tag` (exactly, any case), as `Note.tags` reads it.
+    static let hasTag = DatabaseFunction("hasTag", argumentCount: 2, pure: true) { values in
+        guard let text = String.fromDatabaseValue(values[0]), let tag = String.fromDatabaseValue(values[1]) else { return false }
+        return Note(partnerID: nil, text: text).tags.contains(tag.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")))
     }
 
     // MARK: - Schema

@@ -31,7 +31,7 @@ public enum StoreError: LocalizedError, Equatable {
         case .unknownSession(let reference):
             "there is no session '\(reference)'. Run 'sessions' to list them."
         case .unknownRecord(let kind, let reference):
-            "there is no \(kind) '\(reference)'. Run '\(kind)s' to list them with their ids."
+            "there is no \(kind) '\(reference)'. Run '\(kind == "term" ? "glossary" : kind + "s")' to list them with their ids."
         case .ambiguousRecord(let kind, let reference):
             "more than one \(kind) starts with '\(reference)'; type more characters of its id."
         case .badBundle(let path, let line, let reason):

@@ -54,6 +54,9 @@ public final class Shell {
         } catch let error as CommandLineFailure {
             context.output.writeError(error.text)
             return false
+        } catch let error as ValidationError {
+            context.printError(error.message)
+            return false
         } catch {
             context.printError(error.localizedDescription)
             return false
@@ -67,6 +70,13 @@ public final class Shell {
         guard let type = CommandRegistry.command(named: name) else {
             throw ShellError.unknownCommand(name, suggestion: Suggestions.phrase(for: name, in: CommandRegistry.names))
         }
+        let arguments = Array(words.dropFirst())
+        if arguments.contains("--help") || arguments.contains("-h") {
+            // The parser's own help, for the subcommand when one is named (`value add --help`).
+            let target = type.configuration.subcommands.first { $0.configuration.commandName == arguments.first } ?? type
+            context.print(type.helpMessage(for: target, columns: context.style.width).trimmingCharacters(in: .newlines))
+            return
+        }
         let parsed: ParsableCommand
         do {
             parsed = try type.parseAsRoot(Array(words.dropFirst()))
@@ -79,7 +89,10 @@ public final class Shell {
             let message = type.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
             throw CommandLineFailure(text: context.style.bad("error: ") + "\(name): \(message)\n" + "usage: \(HelpCommand.usage(of: type))\n")
         }
-        guard var command = parsed as? any ShellCommand else { return }
+        guard var command = parsed as? any ShellCommand else {
+            context.print(HelpCommand.detail(of: type, style: context.style))
+            return
+        }
         try command.run(in: context)
     }
 

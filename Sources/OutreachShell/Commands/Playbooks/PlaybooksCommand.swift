@@ -34,7 +34,9 @@ struct PlaybookCommand: ShellCommand {
         }
     }
 
-    func run(in context: ShellContext) throws {}
+    func run(in context: ShellContext) throws {
+        context.print(HelpCommand.detail(of: Self.self, style: context.style))
+    }
 
     struct Show: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a playbook's steps and questions, includes resolved.")
