@@ -42,8 +42,7 @@ extension AppDatabase {
     public func search(_ query: String, filter: SearchFilter = SearchFilter()) throws -> [SearchHit] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         let partner = filter.partnerID?.uuidString.lowercased()
-        let tagPattern = filter.tag.map { "% #" + Self.likePrefix($0.lowercased()).dropLast() + "%" }
-        let arguments: StatementArguments = [pattern, partner, partner, filter.sector, filter.sector, tagPattern, tagPattern, filter.limit]
+        let arguments: StatementArguments = [pattern, partner, partner, filter.sector, filter.sector, filter.tag, filter.tag, filter.limit]
         return try writer.read { db in
             try Row.fetchAll(db, sql: Self.searchSQL, arguments: arguments).compactMap { row in
                 guard let kind = SearchHit.Kind(rawValue: row["kind"]), let id = UUID(uuidString: row["ref"]) else { return nil }
@@ -71,7 +70,7 @@ extension AppDatabase {
         WHERE searchIndex MATCH ?
           AND (? IS NULL OR searchIndex.partnerID = ?)
           AND (? IS NULL OR partner.sector = ?)
-          AND (? IS NULL OR (searchIndex.kind = 'note' AND (' ' || lower(note.text) || ' ') LIKE ? ESCAPE '\\'))
+          AND (? IS NULL OR (searchIndex.kind = 'note' AND hasTag(note.text, ?)))
         ORDER BY rank
         LIMIT ?
         """
