@@ -33,6 +33,8 @@ import Testing
         #expect(text.contains("Term: TEFAP = The federal commodity program with its own eligibility rules"))
         #expect(text.contains("Action: Send the draft agreement (owner Priya, due 2026-12-10)"))
         #expect(text.contains("== Also recorded ==\nNote: Warm first call; they asked for our referral numbers"))
+        #expect(text.contains("== Coaching ==\n- No one has asked what failure would cost them. Type 'resume' with this\n  session's number (see 'sessions')"))
+        #expect(text.contains("- Your own organisation has not answered these questions yet."))
         #expect(text.hasSuffix("== Result ==\nAll 5 required questions answered.\n"))
     }
 

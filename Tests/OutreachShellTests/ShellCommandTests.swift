@@ -73,3 +73,24 @@ import Testing
         }
     }
 }
+
+@Suite struct InShellHelpTests {
+    @Test func helpFlagShowsTheSubcommandsOptions() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["partner add --help"]) == 0)
+        #expect(harness.text.contains("--sector <sector>"))
+        #expect(harness.text.contains("--stakeholder <stakeholder>"))
+    }
+
+    @Test func aCommandGroupAloneExplainsItself() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["partner"]) == 0)
+        #expect(harness.text.contains("usage: partner add|show|edit|list|use ..."))
+    }
+
+    @Test func validationErrorsReadAsSentences() throws {
+        let harness = try ShellHarness()
+        harness.run(["partner add Metro --sector police", "note"])
+        #expect(harness.errors.contains("error: the note is empty; type the note's text after 'note'."))
+    }
+}

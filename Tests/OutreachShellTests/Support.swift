@@ -15,9 +15,9 @@ final class ShellHarness {
     let context: ShellContext
     let shell: Shell
 
-    init(catalog: Catalog = builtinCatalog, confirmAnswer: Bool = false) throws {
+    init(catalog: Catalog = builtinCatalog, database: AppDatabase? = nil, confirmAnswer: Bool = false) throws {
         context = ShellContext(
-            database: try AppDatabase.inMemory(), catalog: catalog, output: output, style: .plain,
+            database: try database ?? AppDatabase.inMemory(), catalog: catalog, output: output, style: .plain,
             isInteractive: false, confirm: { _ in confirmAnswer })
         shell = Shell(context: context)
     }

@@ -2,11 +2,14 @@
 public enum CommandRegistry {
     public static let commands: [any ShellCommand.Type] = [
         PartnerCommand.self, PartnersCommand.self, NoteCommand.self,
+        NotesCommand.self, TermCommand.self, ValueCommand.self, ValuesCommand.self, ActionCommand.self, ActionsCommand.self, SearchCommand.self,
         SectorsCommand.self, SectorCommand.self, PluginsCommand.self, PluginCommand.self, GlossaryCommand.self,
         PlaybooksCommand.self, PlaybookCommand.self, StartCommand.self, ResumeCommand.self,
         SessionsCommand.self, AnswersCommand.self,
         NextCommand.self, SkipCommand.self, ForceSkipCommand.self, BackCommand.self, GotoCommand.self,
         TipCommand.self, WhereCommand.self, PauseCommand.self, FinishCommand.self,
+        BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+        ReportCommand.self, CoverageCommand.self, CoachCommand.self,
         HelpCommand.self, QuitCommand.self,
     ]
 

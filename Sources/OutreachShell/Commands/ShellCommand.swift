@@ -3,9 +3,12 @@ import ArgumentParser
 /// The groups `help` lists commands under, in this order.
 public enum CommandGroup: String, CaseIterable, Sendable {
     case partners = "Partners"
+    case knowledge = "Notes, terms, values and actions"
     case sectors = "Sectors and plugins"
     case playbooks = "Playbooks and sessions"
     case running = "Inside a running playbook (type with a leading /)"
+    case data = "Data"
+    case reports = "Reports and coaching"
     case shell = "Shell"
 }
 
@@ -41,6 +44,13 @@ enum OptionCompletion {
         case "--sector": context.catalog.sectors.map(\.id)
         case "--playbook": context.catalog.playbooks.map(\.playbook.id)
         case "--session": context.sessionCandidates()
+        case "--format": ReportFormat.allCases.map(\.rawValue)
+        case "--lens": KnowledgeCompletion.lenses
+        case "--horizon": KnowledgeCompletion.horizons
+        case "--tag": KnowledgeCompletion.tags(in: context)
+        case "--evidence": KnowledgeCompletion.noteIDs(in: context)
+        case "--owner": KnowledgeCompletion.owners(in: context)
+        case "--benefits": KnowledgeCompletion.beneficiaries(in: context)
         default: nil
         }
     }

@@ -73,6 +73,7 @@ public enum Launcher {
                 return 1
             }
             context.print(context.style.bold("outreach \(version)") + " — data-sharing outreach, one conversation at a time. Type 'help' to see what you can do.")
+            if let reminder = OverdueReminder.line(database: database, today: Date(), style: context.style) { context.print(reminder) }
         } else {
             reader = PlainLineReader()
         }

@@ -2,17 +2,26 @@ import Foundation
 
 /// Plain-text layout helpers for the terminal.
 public enum TextLayout {
-    /// Wraps text at word boundaries to the given width, keeping paragraph breaks.
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
-        let limit = max(8, width - indent.count)
+    /// Wraps text at word boundaries to the given width, keeping paragraph breaks. With
+    /// `breakingLongWords`, a word longer than the width is cut into pieces that fit.
+    public static func wrap(_ text: String, width: Int, indent: String = "", breakingLongWords: Bool = false) -> String {
+        let limit = max(breakingLongWords ? 1 : 8, width - indent.count)
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
             var lines: [String] = []
             var line = ""
-            for word in paragraph.split(separator: " ") {
+            for whole in paragraph.split(separator: " ") {
+                var word = Substring(whole)
+                while breakingLongWords, word.count > limit {
+                    if !line.isEmpty { lines.append(line) }
+                    lines.append(String(word.prefix(limit)))
+                    line = ""
+                    word = word.dropFirst(limit)
+                }
                 if !line.isEmpty, line.count + 1 + word.count > limit {
                     lines.append(line)
                     line = ""
                 }
+                if word.isEmpty { continue }
                 line += (line.isEmpty ? "" : " ") + word
             }
             lines.append(line)
@@ -21,8 +30,12 @@ public enum TextLayout {
     }
 }
 
-/// An aligned table that fits the terminal width: the widest column is wrapped when needed.
+/// An aligned table that fits the terminal width: while it is too wide, the widest column is
+/// narrowed (down to `minimumColumnWidth`), and cells wrap at words, cutting words that are longer
+/// than their column, so no text is ever cut off.
 public struct Table {
+    public static let minimumColumnWidth = 8
+
     public var headers: [String]
     public var rows: [[String]]
 
@@ -33,23 +46,38 @@ public struct Table {
 
     public func render(style: Style) -> String {
         guard !headers.isEmpty else { return "" }
-        var widths = headers.indices.map { column in
-            ([headers[column]] + rows.map { $0.indices.contains(column) ? $0[column] : "" })
-                .map { $0.split(separator: "\n").map(\.count).max() ?? 0 }.max() ?? 0
-        }
-        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-        if total > style.width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
-            widths[widest] = max(12, widths[widest] - (total - style.width))
-        }
+        let widths = columnWidths(fitting: style.width)
         var output = [line(headers, widths: widths).map { style.bold($0) }.joined(separator: "\n")]
         for row in rows { output.append(line(row, widths: widths).joined(separator: "\n")) }
         return output.joined(separator: "\n")
     }
 
+    /// Each column's width: its longest line, narrowed widest-first until the table fits `limit`.
+    /// Columns first keep room for their longest word (up to 20 characters), so words are cut
+    /// only when the table cannot fit otherwise.
+    func columnWidths(fitting limit: Int) -> [Int] {
+        let cells = headers.indices.map { column in
+            [headers[column]] + rows.map { $0.indices.contains(column) ? $0[column] : "" }
+        }
+        var widths = cells.map { $0.map { $0.split(separator: "\n").map(\.count).max() ?? 0 }.max() ?? 0 }
+        let longestWords = cells.map { $0.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(\.count).max() ?? 0 }
+        let gaps = 2 * (widths.count - 1)
+        let wordFloors = widths.indices.map { min(widths[$0], max(Self.minimumColumnWidth, min(longestWords[$0], 20))) }
+        let hardFloors = widths.map { min($0, Self.minimumColumnWidth) }
+        for floors in [wordFloors, hardFloors] {
+            while widths.reduce(0, +) + gaps > limit {
+                let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
+                guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+        }
+        return widths
+    }
+
     private func line(_ cells: [String], widths: [Int]) -> [String] {
         let wrapped = widths.indices.map { column -> [String] in
             let cell = cells.indices.contains(column) ? cells[column] : ""
-            return TextLayout.wrap(cell, width: widths[column]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return TextLayout.wrap(cell, width: widths[column], breakingLongWords: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         let height = wrapped.map(\.count).max() ?? 1
         return (0..<height).map { row in

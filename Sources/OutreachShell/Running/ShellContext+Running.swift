@@ -109,5 +109,6 @@ extension ShellContext {
             for question in missing { print("  - \(question.id): \(question.text)") }
             print("Type 'resume \(active.session.number ?? 0)' to answer them.")
         }
+        printCoachingSummary(for: active.session)
     }
 }

@@ -2,8 +2,16 @@ import OutreachCatalog
 import OutreachStore
 
 extension ScriptedRun {
-    /// The coaching summary lines for the recorded session.
+    /// The coaching summary for the recorded session, in the transcript's plain layout.
     static func coaching(sessionNumber: Int64, database: AppDatabase, catalog: Catalog) throws -> [String] {
-        []
+        let session = try database.session(number: sessionNumber)
+        let findings = Coach.findings(for: try CoachingFacts.load(session: session, database: database))
+        guard !findings.isEmpty else { return ["Every check passes. Keep the follow-up you agreed."] }
+        // Session numbers depend on what the database already holds; the transcript names none.
+        let numbered = "'resume \(sessionNumber)'"
+        return findings.map { finding in
+            let text = finding.text.replacingOccurrences(of: numbered, with: "'resume' with this session's number (see 'sessions')")
+            return TextLayout.wrap("- " + text, width: transcriptWidth).replacingOccurrences(of: "\n", with: "\n  ")
+        }
     }
 }

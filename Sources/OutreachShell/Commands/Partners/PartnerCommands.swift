@@ -17,7 +17,9 @@ struct PartnerCommand: ShellCommand {
         }
     }
 
-    func run(in context: ShellContext) throws {}
+    func run(in context: ShellContext) throws {
+        context.print(HelpCommand.detail(of: Self.self, style: context.style))
+    }
 
     struct Add: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner organisation.")
@@ -149,7 +151,7 @@ struct NoteCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Write a note about a partner (inside a playbook: on the current question).",
         discussion: "Words starting with # become tags. Private notes are need-to-know and can be left out of exports.")
-    static let group = CommandGroup.partners
+    static let group = CommandGroup.knowledge
     static let example = "note \"Director worried about #privacy of tenant records\" --private"
 
     @Argument(parsing: .remaining, help: "The note's text.") var words: [String] = []

@@ -84,7 +84,9 @@ struct PluginCommand: ShellCommand {
         typed.isEmpty ? ["check"] : []
     }
 
-    func run(in context: ShellContext) throws {}
+    func run(in context: ShellContext) throws {
+        context.print(HelpCommand.detail(of: Self.self, style: context.style))
+    }
 
     struct Check: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a plugin folder or plugin.yaml file.")
@@ -112,30 +114,32 @@ struct PluginCommand: ShellCommand {
 
 struct GlossaryCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "glossary", abstract: "Look up jargon across all sectors: what a word means to each of them.")
+        commandName: "glossary", abstract: "Look up jargon: what a word means to each sector, and the terms the team captured.")
     static let group = CommandGroup.sectors
     static let example = "glossary \"case management\""
 
     @Argument(parsing: .remaining, help: "The term (default: list every term).") var words: [String] = []
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
-        typed.isEmpty ? Array(Set(context.catalog.sectors.flatMap { $0.glossary.map { Tokenizer.quote($0.term) } })).sorted() : []
+        let captured = ((try? TeamGlossary.entries(in: context)) ?? []).map { Tokenizer.quote($0.term.term) }
+        return typed.isEmpty ? Array(Set(context.catalog.sectors.flatMap { $0.glossary.map { Tokenizer.quote($0.term) } } + captured)).sorted() : []
     }
 
     func run(in context: ShellContext) throws {
         let entries = context.catalog.sectors.flatMap { plugin in plugin.glossary.map { (sector: plugin.id, entry: $0) } }
+        let captured = try TeamGlossary.entries(in: context)
         let term = words.joined(separator: " ")
         guard !term.isEmpty else {
-            let terms = Dictionary(grouping: entries, by: { $0.entry.term.lowercased() })
-            let rows = terms.keys.sorted().map { key in [terms[key]!.first!.entry.term, terms[key]!.map(\.sector).joined(separator: ", ")] }
-            context.print(Table(headers: ["term", "sectors"], rows: rows).render(style: context.style))
+            context.print(TeamGlossary.listing(plugin: entries.map { ($0.entry.term, $0.sector) }, captured: captured, style: context.style))
             return
         }
         let matches = entries.filter { $0.entry.term.caseInsensitiveCompare(term) == .orderedSame }
         let mentioned = entries.filter { $0.entry.elsewhere.isEmpty == false && $0.entry.term.localizedCaseInsensitiveContains(term) && !matches.map(\.entry).contains($0.entry) }
-        guard !matches.isEmpty || !mentioned.isEmpty else {
-            let suggestion = Suggestions.phrase(for: term, in: entries.map(\.entry.term))
-            throw ShellError.usage("no sector's glossary has '\(term)'" + (suggestion.map { "; \($0)" } ?? ".") + " Type 'glossary' to list every term.")
+        let team = TeamGlossary.lookup(term, in: captured, style: context.style)
+        guard !matches.isEmpty || !mentioned.isEmpty || !team.isEmpty else {
+            let suggestion = Suggestions.phrase(for: term, in: entries.map(\.entry.term) + captured.map(\.term.term))
+            throw ShellError.usage("neither a sector's glossary nor the team's has '\(term)'" + (suggestion.map { "; \($0)" } ?? ".")
+                + " Type 'glossary' to list every term, or capture it with 'term'.")
         }
         for match in matches + mentioned {
             context.print(context.style.bold("\(match.entry.term)") + context.style.dim(" (\(match.sector))"))
@@ -144,5 +148,6 @@ struct GlossaryCommand: ShellCommand {
                 context.print(context.style.dim("  in \(other.sector): \(other.meaning)"))
             }
         }
+        for line in team { context.print(line) }
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import OutreachCore
+import OutreachStore
+
+extension ShellContext {
+    /// The partner a new record is about: the one named, else the running playbook's, else the
+    /// current one. When a playbook with that partner is running, the record also gets its
+    /// session and current question. `required: false` allows a record without a partner.
+    func captureTarget(partnerName: String?, required: Bool = true) throws -> (partner: Partner?, sessionID: UUID?, questionID: String?) {
+        let active = activeRun
+        let partner: Partner?
+        if let partnerName {
+            partner = try database.partner(named: partnerName)
+        } else if let chosen = active?.partner ?? currentPartner {
+            partner = chosen
+        } else if required {
+            throw ShellError.noPartnerChosen
+        } else {
+            partner = nil
+        }
+        let onRun = active.flatMap { $0.partner.id == partner?.id ? $0 : nil }
+        return (partner, onRun?.session.id, onRun?.run.current?.id)
+    }
+
+    /// Every partner's name by id, for listings.
+    func partnerNamesByID() throws -> [UUID: String] {
+        Dictionary(try database.partners().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every session's short number by id, for listings.
+    func sessionNumbersByID() throws -> [UUID: Int64] {
+        Dictionary(try database.sessionSummaries().compactMap { summary in summary.session.number.map { (summary.session.id, $0) } },
+                   uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// Small text helpers shared by the knowledge commands.
+enum KnowledgeText {
+    /// A tag as typed (`#Privacy` or `privacy`) in the form notes store it.
+    static func tag(_ typed: String) -> String {
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        return (trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed).lowercased()
+    }
+
+    /// Words typed after a command, joined and trimmed.
+    static func joined(_ words: [String]) -> String {
+        words.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// " on QUESTION" when the record was captured on a question.
+    static func place(_ questionID: String?) -> String {
+        questionID.map { " on \($0)" } ?? ""
+    }
+
+    /// The case of `T` named by `text` (any letter case), or an error listing the allowed values.
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, for option: String, noun: String) throws -> T where T.RawValue == String {
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let value = T(rawValue: lowered) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        let suggestion = Suggestions.phrase(for: lowered, in: allowed).map { " (\($0))" } ?? ""
+        throw ShellError.usage("'\(text)' is not a \(noun)\(suggestion); give \(option) one of: \(allowed.joined(separator: ", ")).")
+    }
+}
+
+/// Candidates for the options of the knowledge commands, read from the database.
+enum KnowledgeCompletion {
+    static var lenses: [String] { ValueLens.allCases.map(\.rawValue) }
+    static var horizons: [String] { ValueHorizon.allCases.map(\.rawValue) }
+
+    /// Every #tag used in a note.
+    static func tags(in context: ShellContext) -> [String] {
+        Set(((try? context.database.notes()) ?? []).flatMap(\.tags)).sorted()
+    }
+
+    /// Short ids of the notes, newest first.
+    static func noteIDs(in context: ShellContext) -> [String] {
+        ((try? context.database.notes()) ?? []).reversed().map(\.id.short)
+    }
+
+    /// Short ids of the actions not done yet.
+    static func openActionIDs(in context: ShellContext) -> [String] {
+        ((try? context.database.actions()) ?? []).filter(\.isOpen).map(\.id.short)
+    }
+
+    /// Owners named in the action log.
+    static func owners(in context: ShellContext) -> [String] {
+        Set(((try? context.database.actions()) ?? []).map(\.owner)).sorted().map(Tokenizer.quote)
+    }
+
+    /// Beneficiaries used in recorded values and in the sector plugins' typical values.
+    static func beneficiaries(in context: ShellContext) -> [String] {
+        let recorded = ((try? context.database.values()) ?? []).flatMap(\.benefits)
+        let typical = context.catalog.sectors.flatMap { $0.values.flatMap(\.benefits) }
+        return Set(recorded + typical).sorted().map(Tokenizer.quote)
+    }
+}

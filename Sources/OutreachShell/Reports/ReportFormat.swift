@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The formats `report` writes.
+public enum ReportFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+    case markdown, json, csv
+
+    public func render(_ report: ValueCaseReport) -> String {
+        switch self {
+        case .markdown: MarkdownRenderer.render(report)
+        case .json: JSONRenderer.render(report)
+        case .csv: CSVRenderer.render(report)
+        }
+    }
+}
+
+/// Writes report files private to the user (mode 0600), replacing a file only when asked.
+enum ReportFile {
+    /// Writes through a private temporary file in the same folder, renamed into place, so a
+    /// reader never sees half a report and the file is never readable by others.
+    static func write(_ text: String, to path: String, replace: Bool) throws {
+        let target = (path as NSString).expandingTildeInPath
+        if !replace, FileManager.default.fileExists(atPath: target) { throw ShellError.fileExists(path) }
+        let url = URL(fileURLWithPath: target)
+        var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw ShellError.cannotWrite(path, reason: String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: String?
+        if fchmod(descriptor, 0o600) != 0 { failure = String(cString: strerror(errno)) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while failure == nil, written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { failure = String(cString: strerror(errno)) } else { written += count }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw ShellError.cannotWrite(path, reason: failure)
+        }
+    }
+}
