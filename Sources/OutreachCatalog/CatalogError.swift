@@ -36,10 +36,12 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
     case conditionLaterQuestion(SourceLocation, question: String)
     case conditionUnknownChoice(SourceLocation, value: String, question: String, choices: [String])
     case tooFew(SourceLocation, key: String, minimum: Int)
+    /// A problem found when the file was last read, kept in the catalog index with its full wording.
+    case indexed(file: String, description: String)
 
     public var location: SourceLocation? {
         switch self {
-        case .unreadable, .emptyFile: nil
+        case .unreadable, .emptyFile, .indexed: nil
         case .malformedYAML(let l, _), .missingKey(let l, _, _), .wrongType(let l, _, _), .unknownKey(let l, _, _),
              .invalidValue(let l, _, _, _), .newerFormat(let l, _, _), .invalidID(let l, _, _), .duplicateID(let l, _, _),
              .unknownStep(let l, _, _), .choicesRequired(let l, _), .choicesNotAllowed(let l, _, _),
@@ -51,7 +53,7 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
 
     public var file: String {
         switch self {
-        case .unreadable(let file, _), .emptyFile(let file): file
+        case .unreadable(let file, _), .emptyFile(let file), .indexed(let file, _): file
         default: location?.file ?? ""
         }
     }
@@ -95,10 +97,13 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
             "'\(value)' is not a choice of '\(question)'; its choices are: \(choices.joined(separator: ", "))."
         case .tooFew(_, let key, let minimum):
             "'\(key)' needs at least \(minimum) entries."
+        case .indexed(let file, let description):
+            description.hasPrefix(file + ":") ? String(description.dropFirst(file.count + 1)).trimmingCharacters(in: .whitespaces) : description
         }
     }
 
     public var errorDescription: String? {
+        if case .indexed(_, let description) = self { return description }
         if let location { return "\(location): \(message)" }
         return "\(file): \(message)"
     }

@@ -15,27 +15,170 @@ public struct LoadedPlaybook: Sendable {
     public var overridden: [URL]
 }
 
-/// Every plugin and playbook found on the search paths, with the problems of those that failed to load.
-public struct Catalog: Sendable {
-    public private(set) var plugins: [LoadedPlugin] = []
-    public private(set) var playbooks: [LoadedPlaybook] = []
-    /// Files that could not be loaded; each is reported once and skipped.
-    public private(set) var problems: [CatalogError] = []
+/// Every plugin and playbook on the search paths.
+///
+/// Start-up only lists the files and checks them against an index kept in the data folder:
+/// a file is parsed again only when it changed, so broken files are still reported at every
+/// start while unchanged ones cost a `stat`. Contents are parsed when first asked for.
+public final class Catalog: @unchecked Sendable {
     public let paths: SearchPaths
+    /// Files that could not be loaded; each is reported once per start and skipped.
+    public private(set) var problems: [CatalogError] = []
+
+    /// Per id, the valid files in search order (the last one wins), and the ids of sector plugins.
+    private let pluginSources: [String: [URL]]
+    private var playbookSources: [String: [URL]] = [:]
+    public let sectorIDs: [String]
+
+    private let lock = NSLock()
+    private var parsedPlugins: [String: Plugin] = [:]
+    private var parsedPlaybooks: [String: Playbook] = [:]
 
     public init(paths: SearchPaths) {
         self.paths = paths
-        loadPlugins()
-        loadPlaybooks()
+        let indexURL = paths.dataDirectory.appendingPathComponent("catalog-index")
+        var index = CatalogIndex.read(from: indexURL)
+        let original = index
+        var problems: [CatalogError] = []
+        var parsed: [String: Plugin] = [:]
+
+        // Plugins: the folder name is the id.
+        var pluginSources: [String: [URL]] = [:]
+        var sectorIDs: Set<String> = []
+        var stamps: [(path: String, size: Int, modified: Double)] = []
+        for file in paths.pluginFolders.flatMap(Self.pluginFiles(in:)) {
+            guard let stamp = CatalogIndex.stamp(of: file) else { continue }
+            stamps.append((file.path, stamp.size, stamp.modified))
+            var entry = index.entry(for: file, role: .plugin, stamp: stamp)
+            if entry == nil {
+                var fresh = CatalogIndex.Entry(role: .plugin, path: file.path, size: stamp.size, modified: stamp.modified,
+                                               id: file.deletingLastPathComponent().lastPathComponent, pluginKind: "", problem: "")
+                do {
+                    // Absolute paths in the index, so its messages stay right from any working folder.
+                    let plugin = try PluginLoader.load(from: file, displayName: file.path)
+                    fresh.pluginKind = plugin.kind.rawValue
+                    parsed[file.path] = plugin
+                } catch {
+                    fresh.problem = Self.describe(error, file: file)
+                }
+                index.entries[file.path] = fresh
+                entry = fresh
+            }
+            guard let entry else { continue }
+            if entry.isValid {
+                pluginSources[entry.id, default: []].append(file)
+                if entry.pluginKind == Plugin.Kind.sector.rawValue { sectorIDs.insert(entry.id) } else { sectorIDs.remove(entry.id) }
+            } else {
+                problems.append(.indexed(file: file.path, description: entry.problem))
+            }
+        }
+        self.pluginSources = pluginSources
+        self.sectorIDs = sectorIDs.sorted()
+        for (id, files) in pluginSources { if let plugin = parsed[files.last!.path] { parsedPlugins[id] = plugin } }
+
+        // Playbooks: checked against the plugins, so a change to any plugin checks them again.
+        let fingerprint = CatalogIndex.fingerprint(of: stamps)
+        let pluginsChanged = fingerprint != index.pluginFingerprint
+        index.pluginFingerprint = fingerprint
+        var playbookSources: [String: [URL]] = [:]
+        let lookup = pluginLookup
+        var validPlaybooks: [(String, URL)] = []
+        var playbookProblems: [CatalogError] = []
+        for file in paths.playbookFolders.flatMap(Self.playbookFiles(in:)) {
+            guard let stamp = CatalogIndex.stamp(of: file) else { continue }
+            var entry = pluginsChanged ? nil : index.entry(for: file, role: .playbook, stamp: stamp)
+            if entry == nil {
+                var fresh = CatalogIndex.Entry(role: .playbook, path: file.path, size: stamp.size, modified: stamp.modified,
+                                               id: file.deletingPathExtension().lastPathComponent, pluginKind: "", problem: "")
+                do {
+                    let playbook = try PlaybookLoader.load(from: file, plugins: lookup, displayName: file.path)
+                    if playbook.id != fresh.id {
+                        fresh.problem = "\(file.path): the playbook's id '\(playbook.id)' does not match its file name; rename the file to '\(playbook.id).yaml'."
+                    }
+                } catch {
+                    fresh.problem = Self.describe(error, file: file)
+                }
+                index.entries[file.path] = fresh
+                entry = fresh
+            }
+            guard let entry else { continue }
+            if entry.isValid {
+                validPlaybooks.append((entry.id, file))
+            } else {
+                playbookProblems.append(.indexed(file: file.path, description: entry.problem))
+            }
+        }
+        for (id, file) in validPlaybooks { playbookSources[id, default: []].append(file) }
+        self.playbookSources = playbookSources
+        self.problems = problems + playbookProblems
+
+        index.entries = index.entries.filter { FileManager.default.fileExists(atPath: $0.key) }
+        if index.entries != original.entries || index.pluginFingerprint != original.pluginFingerprint {
+            index.write(to: indexURL)
+        }
     }
+
+    // MARK: Lookups (parse on first use)
+
+    public var pluginIDs: [String] { pluginSources.keys.sorted() }
+    public var playbookIDs: [String] { playbookSources.keys.sorted() }
+
+    public func plugin(_ id: String) -> Plugin? {
+        lock.lock()
+        defer { lock.unlock() }
+        return parsePlugin(id)
+    }
+
+    public func playbook(_ id: String) -> LoadedPlaybook? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let files = playbookSources[id], let source = files.last else { return nil }
+        if parsedPlaybooks[id] == nil {
+            parsedPlaybooks[id] = try? PlaybookLoader.load(from: source, plugins: unlockedLookup, displayName: Self.display(source))
+        }
+        return parsedPlaybooks[id].map { LoadedPlaybook(playbook: $0, source: source, overridden: Array(files.dropLast())) }
+    }
+
+    /// Every plugin, sorted by id (parses those not read yet).
+    public var plugins: [LoadedPlugin] {
+        pluginIDs.compactMap { id in
+            guard let plugin = plugin(id), let files = pluginSources[id] else { return nil }
+            return LoadedPlugin(plugin: plugin, source: files.last!, overridden: Array(files.dropLast()))
+        }
+    }
+
+    /// Every playbook, sorted by id (parses those not read yet).
+    public var playbooks: [LoadedPlaybook] { playbookIDs.compactMap(playbook) }
 
     public var pluginsByID: [String: Plugin] {
-        Dictionary(plugins.map { ($0.plugin.id, $0.plugin) }, uniquingKeysWith: { _, last in last })
+        Dictionary(uniqueKeysWithValues: pluginIDs.compactMap { id in plugin(id).map { (id, $0) } })
     }
 
-    public func plugin(_ id: String) -> Plugin? { plugins.first { $0.plugin.id == id }?.plugin }
-    public func playbook(_ id: String) -> LoadedPlaybook? { playbooks.first { $0.playbook.id == id } }
-    public var sectors: [Plugin] { plugins.map(\.plugin).filter { $0.kind == .sector } }
+    public var sectors: [Plugin] { sectorIDs.compactMap(plugin) }
+
+    /// Finds plugins for playbooks and resolution, parsing only those asked for.
+    public var pluginLookup: PluginLookup {
+        PluginLookup(ids: pluginIDs, sectorIDs: sectorIDs) { [unowned self] id in self.plugin(id) }
+    }
+
+    // MARK: Internals
+
+    /// A lookup for use while the lock is held.
+    private var unlockedLookup: PluginLookup {
+        PluginLookup(ids: pluginIDs, sectorIDs: sectorIDs) { [unowned self] id in self.parsePlugin(id) }
+    }
+
+    private func parsePlugin(_ id: String) -> Plugin? {
+        if let plugin = parsedPlugins[id] { return plugin }
+        guard let source = pluginSources[id]?.last else { return nil }
+        let plugin = try? PluginLoader.load(from: source, displayName: Self.display(source))
+        parsedPlugins[id] = plugin
+        return plugin
+    }
+
+    private static func describe(_ error: Error, file: URL) -> String {
+        (error as? LocalizedError)?.errorDescription ?? "\(display(file)): \(error.localizedDescription)"
+    }
 
     /// Plugin folders (holding `plugin.yaml`) directly inside a folder, sorted by name.
     public static func pluginFiles(in folder: URL) -> [URL] {
@@ -51,49 +194,6 @@ public struct Catalog: Sendable {
         let entries = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isRegularFileKey])) ?? []
         return entries.filter { ["yaml", "yml"].contains($0.pathExtension) && !$0.hasDirectoryPath }
             .sorted { $0.path < $1.path }
-    }
-
-    private mutating func loadPlugins() {
-        for folder in paths.pluginFolders {
-            for file in Self.pluginFiles(in: folder) {
-                do {
-                    let plugin = try PluginLoader.load(from: file, displayName: Self.display(file))
-                    if let index = plugins.firstIndex(where: { $0.plugin.id == plugin.id }) {
-                        let earlier = plugins.remove(at: index)
-                        plugins.append(LoadedPlugin(plugin: plugin, source: file, overridden: earlier.overridden + [earlier.source]))
-                    } else {
-                        plugins.append(LoadedPlugin(plugin: plugin, source: file, overridden: []))
-                    }
-                } catch let error as CatalogError {
-                    problems.append(error)
-                } catch {
-                    problems.append(.unreadable(file: Self.display(file), reason: error.localizedDescription))
-                }
-            }
-        }
-        plugins.sort { $0.plugin.id < $1.plugin.id }
-    }
-
-    private mutating func loadPlaybooks() {
-        let byID = pluginsByID
-        for folder in paths.playbookFolders {
-            for file in Self.playbookFiles(in: folder) {
-                do {
-                    let playbook = try PlaybookLoader.load(from: file, plugins: byID, displayName: Self.display(file))
-                    if let index = playbooks.firstIndex(where: { $0.playbook.id == playbook.id }) {
-                        let earlier = playbooks.remove(at: index)
-                        playbooks.append(LoadedPlaybook(playbook: playbook, source: file, overridden: earlier.overridden + [earlier.source]))
-                    } else {
-                        playbooks.append(LoadedPlaybook(playbook: playbook, source: file, overridden: []))
-                    }
-                } catch let error as CatalogError {
-                    problems.append(error)
-                } catch {
-                    problems.append(.unreadable(file: Self.display(file), reason: error.localizedDescription))
-                }
-            }
-        }
-        playbooks.sort { $0.playbook.id < $1.playbook.id }
     }
 
     /// A path as the user would recognise it: relative to the working directory when inside it.

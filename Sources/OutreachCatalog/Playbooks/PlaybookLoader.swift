@@ -8,15 +8,19 @@ public enum PlaybookLoader {
     public static let sectorPlaceholder = "{sector}"
 
     public static func load(from url: URL, plugins: [String: Plugin], displayName: String? = nil) throws -> Playbook {
+        try load(from: url, plugins: PluginLookup(plugins), displayName: displayName)
+    }
+
+    public static func load(from url: URL, plugins: PluginLookup, displayName: String? = nil) throws -> Playbook {
         let root = try YAMLNode.parse(contentsOf: url, displayName: displayName ?? url.path)
         return try decode(root, plugins: plugins)
     }
 
     public static func load(yaml: String, file: String, plugins: [String: Plugin]) throws -> Playbook {
-        try decode(try YAMLNode.parse(yaml, file: file), plugins: plugins)
+        try decode(try YAMLNode.parse(yaml, file: file), plugins: PluginLookup(plugins))
     }
 
-    static func decode(_ root: YAMLNode, plugins: [String: Plugin]) throws -> Playbook {
+    static func decode(_ root: YAMLNode, plugins: PluginLookup) throws -> Playbook {
         try YAMLMapping.checkFormat(of: root, supported: supportedFormat)
         let map = try root.mapping("the playbook", allowed: topKeys)
         let idNode = try map.required("id")
@@ -25,8 +29,8 @@ public enum PlaybookLoader {
             throw CatalogError.invalidID(idNode.location, id: id, rule: "use lowercase letters, digits and '-', starting with a letter")
         }
         let sectors = try map.stringList("sectors").filter { $0 != "any" }
-        for (index, sector) in sectors.enumerated() where plugins[sector]?.kind != .sector {
-            let known = plugins.values.filter { $0.kind == .sector }.map(\.id).sorted()
+        for (index, sector) in sectors.enumerated() where !plugins.sectorIDs.contains(sector) {
+            let known = plugins.sectorIDs.sorted()
             throw CatalogError.invalidValue(try map.list("sectors")[index].location, key: "sectors", value: sector, allowed: ["any"] + known)
         }
         let stepNodes = try map.list("steps")
@@ -60,12 +64,12 @@ public enum PlaybookLoader {
 
     /// Tracks question ids in order so duplicates and forward conditions are caught with their lines.
     private struct Validator {
-        let plugins: [String: Plugin]
+        let plugins: PluginLookup
         var known: [String: (line: Int, question: Question)] = [:]
         var order: [String] = []
         var pendingConditions: [(location: SourceLocation, condition: Condition, index: Int)] = []
 
-        init(plugins: [String: Plugin]) { self.plugins = plugins }
+        init(plugins: PluginLookup) { self.plugins = plugins }
 
         mutating func item(from node: YAMLNode) throws -> Playbook.Item {
             if case .mapping(let mapping) = node.node, mapping.keys.contains(where: { $0.scalar?.string == "include" }) {
@@ -103,8 +107,8 @@ public enum PlaybookLoader {
                 }
                 return []
             }
-            guard let plugin = plugins[parts[0]] else {
-                let ids = plugins.keys.sorted().joined(separator: ", ")
+            guard let plugin = plugins.plugin(parts[0]) else {
+                let ids = plugins.ids.sorted().joined(separator: ", ")
                 throw CatalogError.unknownInclude(location, reference: reference, reason: "there is no plugin '\(parts[0])' (plugins found: \(ids))")
             }
             guard let questions = plugin.questions(for: parts[1]) else {
@@ -129,5 +133,22 @@ public enum PlaybookLoader {
                 }
             }
         }
+    }
+}
+
+/// How a playbook finds the plugins it includes, without needing every plugin parsed.
+public struct PluginLookup {
+    public var ids: [String]
+    public var sectorIDs: [String]
+    public var plugin: (String) -> Plugin?
+
+    public init(ids: [String], sectorIDs: [String], plugin: @escaping (String) -> Plugin?) {
+        self.ids = ids
+        self.sectorIDs = sectorIDs
+        self.plugin = plugin
+    }
+
+    public init(_ plugins: [String: Plugin]) {
+        self.init(ids: Array(plugins.keys), sectorIDs: plugins.values.filter { $0.kind == .sector }.map(\.id)) { plugins[$0] }
     }
 }

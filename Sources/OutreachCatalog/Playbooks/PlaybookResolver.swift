@@ -20,6 +20,10 @@ public enum ResolveError: LocalizedError, Equatable {
 /// Turns a playbook into the exact list of questions a session asks, for a partner's sector.
 public enum PlaybookResolver {
     public static func resolve(_ playbook: Playbook, sector: String?, plugins: [String: Plugin]) throws -> ResolvedPlaybook {
+        try resolve(playbook, sector: sector) { plugins[$0] }
+    }
+
+    public static func resolve(_ playbook: Playbook, sector: String?, plugin: (String) -> Plugin?) throws -> ResolvedPlaybook {
         let steps = try playbook.steps.map { step in
             var questions: [Question] = []
             for item in step.items {
@@ -27,7 +31,7 @@ public enum PlaybookResolver {
                 case .question(let question):
                     questions.append(question)
                 case .include(let reference):
-                    questions += try included(reference, playbook: playbook.id, sector: sector, plugins: plugins)
+                    questions += try included(reference, playbook: playbook.id, sector: sector, plugin: plugin)
                 }
             }
             return ResolvedPlaybook.Step(id: step.id, title: step.title, intro: step.intro, questions: questions)
@@ -35,15 +39,15 @@ public enum PlaybookResolver {
         return ResolvedPlaybook(id: playbook.id, title: playbook.title, version: playbook.version, sector: sector, steps: steps)
     }
 
-    private static func included(_ reference: String, playbook: String, sector: String?, plugins: [String: Plugin]) throws -> [Question] {
+    private static func included(_ reference: String, playbook: String, sector: String?, plugin: (String) -> Plugin?) throws -> [Question] {
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw ResolveError.missingPlugin(reference: reference) }
         if parts[0] == PlaybookLoader.sectorPlaceholder {
             guard let sector else { return [] }
-            guard let plugin = plugins[sector] else { throw ResolveError.unknownSector(playbook: playbook, sector: sector) }
-            return plugin.questions(for: parts[1]) ?? []
+            guard let sectorPlugin = plugin(sector) else { throw ResolveError.unknownSector(playbook: playbook, sector: sector) }
+            return sectorPlugin.questions(for: parts[1]) ?? []
         }
-        guard let questions = plugins[parts[0]]?.questions(for: parts[1]) else { throw ResolveError.missingPlugin(reference: reference) }
+        guard let questions = plugin(parts[0])?.questions(for: parts[1]) else { throw ResolveError.missingPlugin(reference: reference) }
         return questions
     }
 

@@ -1,0 +1,82 @@
+import Crypto
+import Foundation
+
+/// What start-up needs to know about each plugin and playbook file without parsing it again:
+/// whether it loaded, its id and kind, and the problem if it did not. Kept in the data folder
+/// and trusted while a file's size and modification time are unchanged.
+struct CatalogIndex {
+    struct Entry: Equatable {
+        enum Role: String { case plugin, playbook }
+
+        var role: Role
+        var path: String
+        var size: Int
+        var modified: Double
+        var id: String
+        /// For plugins, `sector` or `method`; empty for playbooks.
+        var pluginKind: String
+        /// The problem, already worded with file:line:column; empty when the file loaded.
+        var problem: String
+
+        var isValid: Bool { problem.isEmpty }
+    }
+
+    static let header = "outreach-catalog-index 1"
+    /// Identifies the plugin files a playbook entry was checked against.
+    var pluginFingerprint = ""
+    var entries: [String: Entry] = [:]
+
+    /// The file's size and modification time, or nil when it cannot be read.
+    static func stamp(of url: URL) -> (size: Int, modified: Double)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date else { return nil }
+        return (size, date.timeIntervalSince1970)
+    }
+
+    func entry(for url: URL, role: Entry.Role, stamp: (size: Int, modified: Double)) -> Entry? {
+        guard let entry = entries[url.path], entry.role == role, entry.size == stamp.size, entry.modified == stamp.modified else { return nil }
+        return entry
+    }
+
+    static func fingerprint(of stamps: [(path: String, size: Int, modified: Double)]) -> String {
+        let text = stamps.sorted { $0.path < $1.path }.map { "\($0.path)|\($0.size)|\($0.modified)" }.joined(separator: "\n")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: Reading and writing (tab-separated lines; tabs and newlines in messages become spaces)
+
+    static func read(from url: URL) -> CatalogIndex {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return CatalogIndex() }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first == Substring(header) else { return CatalogIndex() }
+        lines.removeFirst()
+        var index = CatalogIndex()
+        if let first = lines.first, first.hasPrefix("plugins\t") {
+            index.pluginFingerprint = String(first.dropFirst("plugins\t".count))
+            lines.removeFirst()
+        }
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 7, let role = Entry.Role(rawValue: fields[0]), let size = Int(fields[2]),
+                  let modified = Double(fields[3]) else { continue }
+            index.entries[fields[1]] = Entry(role: role, path: fields[1], size: size, modified: modified,
+                                             id: fields[4], pluginKind: fields[5], problem: fields[6])
+        }
+        return index
+    }
+
+    /// Writes the index privately; a read-only or missing data folder just means no index.
+    func write(to url: URL) {
+        guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) else { return }
+        func clean(_ text: String) -> String { text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        var lines = [Self.header, "plugins\t" + pluginFingerprint]
+        for entry in entries.values.sorted(by: { $0.path < $1.path }) {
+            lines.append([entry.role.rawValue, clean(entry.path), String(entry.size), String(entry.modified),
+                          clean(entry.id), entry.pluginKind, clean(entry.problem)].joined(separator: "\t"))
+        }
+        let temporary = url.appendingPathExtension("tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+}
