@@ -180,7 +180,7 @@ extension Benchmarks {
         for query in words {
             let pattern = query.split(separator: " ").map { "\"\($0)\"*" }.joined(separator: " ")
             script += ".parameter set @pattern '\(pattern)'\n"
-            script += "SELECT ref, snippet(searchIndex, 0, char(1), char(2), '…', 16) FROM searchIndex WHERE searchIndex MATCH @pattern ORDER BY bm25(searchIndex) LIMIT 20;\n"
+            script += "SELECT ref, snippet(searchIndex, 0, char(1), char(2), '…', 16) FROM searchIndex WHERE searchIndex MATCH @pattern ORDER BY rank LIMIT 20;\n"
         }
         let reference = try sqliteShellTimes(database: path, script: script)
         guard reference.count == queries else { throw BenchError.failed("sqlite3 timed \(reference.count) of \(queries) queries") }

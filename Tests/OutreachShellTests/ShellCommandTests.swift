@@ -94,3 +94,28 @@ import Testing
         #expect(harness.errors.contains("error: the note is empty; type the note's text after 'note'."))
     }
 }
+
+@Suite struct PluginShowTests {
+    @Test func aMethodPluginShowsItsStepsLensesTipsAndSets() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["plugin show dash"]) == 0)
+        #expect(harness.text.contains("(dash 1.0.0, method plugin)"))
+        #expect(harness.text.contains("Value lenses"))
+        #expect(harness.text.contains("dash.listen: "))
+        let steps = try ShellHarness()
+        steps.run(["plugin show value-creation"])
+        #expect(steps.text.contains("[transformative]"))
+    }
+
+    @Test func pluginIdsComplete() throws {
+        let completer = Completer(context: try ShellHarness().context)
+        #expect(completer.candidates(for: "plugin show value-") == ["value-creation", "value-loop"])
+        #expect(completer.candidates(for: "plugin ") == ["check", "show"])
+    }
+
+    @Test func anUnknownPluginSuggestsOne() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run(["plugin show dahs"]) == 1)
+        #expect(harness.errors.contains("there is no plugin 'dahs'; did you mean 'dash'?"))
+    }
+}

@@ -53,25 +53,29 @@ extension AppDatabase {
         }
     }
 
-    /// Fixed SQL: each filter is a parameter that is NULL when unused.
+    /// Fixed SQL: each filter is a parameter that is NULL when unused. The full-text match,
+    /// its filters, ranking and limit run first; only the hits kept are joined to their sources.
     static let searchSQL = """
-        SELECT searchIndex.kind, searchIndex.ref, partner.name AS partnerName,
-               snippet(searchIndex, 0, char(1), char(2), '…', 16) AS snippet,
-               bm25(searchIndex) AS rank,
+        WITH hits AS (
+            SELECT kind, ref, partnerID, snippet(searchIndex, 0, char(1), char(2), '…', 16) AS snippet, rank
+            FROM searchIndex
+            WHERE searchIndex MATCH ?
+              AND (? IS NULL OR partnerID = ?)
+              AND (? IS NULL OR partnerID IN (SELECT id FROM partner WHERE sector = ?))
+              AND (? IS NULL OR (kind = 'note' AND hasTag((SELECT text FROM note WHERE note.id = ref), ?)))
+            ORDER BY rank
+            LIMIT ?
+        )
+        SELECT hits.kind, hits.ref, partner.name AS partnerName, hits.snippet, hits.rank,
                COALESCE(answer.questionID, note.questionID, term.questionID, valueItem.questionID) AS questionID,
                session.number AS sessionNumber
-        FROM searchIndex
-        LEFT JOIN partner ON partner.id = searchIndex.partnerID
-        LEFT JOIN answer ON searchIndex.kind = 'answer' AND answer.id = searchIndex.ref
-        LEFT JOIN note ON searchIndex.kind = 'note' AND note.id = searchIndex.ref
-        LEFT JOIN term ON searchIndex.kind = 'term' AND term.id = searchIndex.ref
-        LEFT JOIN valueItem ON searchIndex.kind = 'value' AND valueItem.id = searchIndex.ref
+        FROM hits
+        LEFT JOIN partner ON partner.id = hits.partnerID
+        LEFT JOIN answer ON hits.kind = 'answer' AND answer.id = hits.ref
+        LEFT JOIN note ON hits.kind = 'note' AND note.id = hits.ref
+        LEFT JOIN term ON hits.kind = 'term' AND term.id = hits.ref
+        LEFT JOIN valueItem ON hits.kind = 'value' AND valueItem.id = hits.ref
         LEFT JOIN session ON session.id = COALESCE(answer.sessionID, note.sessionID, term.sessionID, valueItem.sessionID)
-        WHERE searchIndex MATCH ?
-          AND (? IS NULL OR searchIndex.partnerID = ?)
-          AND (? IS NULL OR partner.sector = ?)
-          AND (? IS NULL OR (searchIndex.kind = 'note' AND hasTag(note.text, ?)))
-        ORDER BY rank
-        LIMIT ?
+        ORDER BY hits.rank
         """
 }

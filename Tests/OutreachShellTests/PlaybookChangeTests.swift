@@ -1,0 +1,46 @@
+import Foundation
+import OutreachCatalog
+import OutreachStore
+import Testing
+@testable import OutreachShell
+
+/// A session keeps the questions it started with, even when its playbook file changes.
+@Suite struct PlaybookChangeTests {
+    @Test func resumingAChangedPlaybookWarnsAndKeepsTheSnapshot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-change-\(UUID().uuidString)")
+        let playbooks = folder.appendingPathComponent("playbooks")
+        try FileManager.default.createDirectory(at: playbooks, withIntermediateDirectories: true)
+        let file = playbooks.appendingPathComponent("team-intro.yaml")
+        func write(version: String, question: String) throws {
+            try """
+                format: 1
+                id: team-intro
+                title: Team introduction
+                version: \(version)
+                steps:
+                  - id: listen
+                    questions:
+                      - id: team-intro.first
+                        text: \(question)
+                      - id: team-intro.second
+                        text: Who else should we meet?
+                """.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try write(version: "1.0.0", question: "What is your biggest worry this year?")
+        let paths = SearchPaths(builtin: repositoryRoot, dataDirectory: folder.appendingPathComponent("data"), extraPlaybookFolders: [playbooks])
+        let database = try AppDatabase.inMemory()
+
+        let before = try ShellHarness(catalog: Catalog(paths: paths), database: database)
+        before.run(["partner add Metro --sector police", "start team-intro --partner Metro", "/pause"])
+        let session = try database.session(number: 1)
+        #expect(session.playbookVersion == "1.0.0")
+        #expect(session.playbookDigest.count == 64)
+
+        try write(version: "2.0.0", question: "Which budget line worries you most?")
+        let after = try ShellHarness(catalog: Catalog(paths: paths), database: database)
+        #expect(after.run(["resume 1"]) == 0)
+        #expect(after.errors.contains("warning: the playbook 'team-intro' has changed since this session started (it was version 1.0.0); the session keeps the questions it started with."))
+        #expect(after.text.contains("What is your biggest worry this year?"))
+        #expect(!after.text.contains("Which budget line"))
+    }
+}
