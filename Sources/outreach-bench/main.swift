@@ -32,7 +32,7 @@ do {
     progress("report")
     figures.append(try bench.report(sessions: quick ? 1000 : 10_000, partnerSessions: 200))
     progress("loading")
-    figures.append(try bench.loading())
+    figures += try bench.loading()
     progress("memory")
     figures.append(try bench.memory())
 } catch {

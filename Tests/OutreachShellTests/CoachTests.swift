@@ -169,7 +169,7 @@ final class CoachScenario {
         #expect(harness.text.contains("Coaching for session 1 with Metro PD:"))
         let empty = try ShellHarness()
         #expect(empty.run(["coach"]) == 1)
-        #expect(empty.errors.contains("there are no sessions to coach yet"))
+        #expect(empty.errors.contains("there are no sessions yet. Start one with"))
     }
 
     @Test func theReminderCountsOverdueActions() throws {

@@ -60,6 +60,16 @@ public final class ShellContext {
         throw ShellError.noPartnerChosen
     }
 
+    /// The session a command means: the one numbered, else the running one, else the current
+    /// partner's latest, else the latest of all.
+    public func session(numbered number: Int64?) throws -> Session {
+        if let number { return try database.session(number: number) }
+        if let active = activeRun { return active.session }
+        if let partner = currentPartner, let latest = try database.sessions(partnerID: partner.id).last { return latest }
+        if let latest = try database.sessionSummaries().last?.session { return latest }
+        throw ShellError.usage("there are no sessions yet. Start one with 'start dash --partner NAME'.")
+    }
+
     // MARK: Completion data
 
     public func partnerNameCandidates() -> [String] {

@@ -86,16 +86,7 @@ struct AnswersCommand: ShellCommand {
     }
 
     func run(in context: ShellContext) throws {
-        let target: Session
-        if let session {
-            target = try context.database.session(number: session)
-        } else if let active = context.activeRun {
-            target = active.session
-        } else if let latest = try context.database.sessionSummaries().last?.session {
-            target = latest
-        } else {
-            throw ShellError.usage("there are no sessions yet. Start one with 'start dash --partner NAME'.")
-        }
+        let target = try context.session(numbered: session)
         let playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: target.snapshot)
         let answers = try context.database.answers(sessionID: target.id)
         let style = context.style

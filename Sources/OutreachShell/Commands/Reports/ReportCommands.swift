@@ -69,18 +69,6 @@ struct CoachCommand: ShellCommand {
     }
 
     func run(in context: ShellContext) throws {
-        let target: Session
-        if let session {
-            target = try context.database.session(number: session)
-        } else if let active = context.activeRun {
-            target = active.session
-        } else if let partner = context.currentPartner, let latest = try context.database.sessions(partnerID: partner.id).last {
-            target = latest
-        } else if let latest = try context.database.sessionSummaries().last?.session {
-            target = latest
-        } else {
-            throw ShellError.usage("there are no sessions to coach yet. Start one with 'start dash --partner NAME'.")
-        }
-        for line in try context.coachingLines(for: target) { context.print(line) }
+        for line in try context.coachingLines(for: try context.session(numbered: session)) { context.print(line) }
     }
 }
