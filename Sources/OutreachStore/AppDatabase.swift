@@ -10,10 +10,13 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The path shown in messages (`:memory:` for an in-memory database).
     public let path: String
+    /// Background WAL checkpoints for a file database.
+    let checkpointer: Checkpointer?
 
-    init(writer: any DatabaseWriter, path: String) throws {
+    init(writer: any DatabaseWriter, path: String, checkpointer: Checkpointer? = nil) throws {
         self.writer = writer
         self.path = path
+        self.checkpointer = checkpointer
         try Migrations.migrator.migrate(writer)
     }
 
@@ -29,7 +32,13 @@ public final class AppDatabase: Sendable {
         try FileAccess.preparePrivateFile(at: path)
         try inspect(path: path)
         do {
-            return try AppDatabase(writer: DatabasePool(path: path, configuration: configuration()), path: path)
+            var configuration = configuration()
+            configuration.prepareDatabase { db in
+                // Checkpoints run in the background (see Checkpointer), never inside a commit.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            }
+            return try AppDatabase(writer: DatabasePool(path: path, configuration: configuration), path: path,
+                                   checkpointer: Checkpointer(path: path))
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -78,6 +87,13 @@ public final class AppDatabase: Sendable {
     static let hasTag = DatabaseFunction("hasTag", argumentCount: 2, pure: true) { values in
         guard let text = String.fromDatabaseValue(values[0]), let tag = String.fromDatabaseValue(values[1]) else { return false }
         return Note(partnerID: nil, text: text).tags.contains(tag.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")))
+    }
+
+    /// Every write goes through here: one committed transaction, then a look at the log size.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        let result = try writer.write(updates)
+        checkpointer?.noteWrite()
+        return result
     }
 
     // MARK: - Schema

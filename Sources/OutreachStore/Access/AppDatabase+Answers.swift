@@ -15,7 +15,7 @@ extension AppDatabase {
     /// in one transaction committed before this returns.
     @discardableResult
     public func recordAnswer(sessionID: UUID, questionID: String, value: String?, nextPosition: Int) throws -> Answer {
-        try writer.write { db in
+        try write { db in
             let key = sessionID.uuidString.lowercased()
             let last = try Int.fetchOne(
                 db, sql: "SELECT MAX(revision) FROM answer WHERE sessionID = ? AND questionID = ?",
@@ -55,7 +55,7 @@ extension AppDatabase {
 
     @discardableResult
     public func addNote(_ note: Note) throws -> Note {
-        try writer.write { try note.insert($0) }
+        try write { try note.insert($0) }
         return note
     }
 

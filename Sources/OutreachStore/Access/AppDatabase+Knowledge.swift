@@ -7,7 +7,7 @@ extension AppDatabase {
 
     @discardableResult
     public func addTerm(_ term: Term) throws -> Term {
-        try writer.write { try term.insert($0) }
+        try write { try term.insert($0) }
         return term
     }
 
@@ -23,7 +23,7 @@ extension AppDatabase {
 
     @discardableResult
     public func addValue(_ value: ValueItem) throws -> ValueItem {
-        try writer.write { try value.insert($0) }
+        try write { try value.insert($0) }
         return value
     }
 
@@ -39,7 +39,7 @@ extension AppDatabase {
 
     @discardableResult
     public func addAction(_ action: ActionItem) throws -> ActionItem {
-        try writer.write { try action.insert($0) }
+        try write { try action.insert($0) }
         return action
     }
 
@@ -61,7 +61,7 @@ extension AppDatabase {
 
     /// Marks an action done; committed before returning.
     public func completeAction(id: UUID) throws -> ActionItem {
-        try writer.write { db in
+        try write { db in
             guard var action = try ActionItem.fetchOne(db, key: id.uuidString.lowercased()) else {
                 throw StoreError.unknownRecord(kind: "action", reference: id.uuidString.lowercased())
             }

@@ -9,7 +9,7 @@ extension AppDatabase {
     @discardableResult
     public func addPartner(_ partner: Partner) throws -> Partner {
         do {
-            try writer.write { try partner.insert($0) }
+            try write { try partner.insert($0) }
             return partner
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError.duplicatePartner(name: partner.name)
@@ -19,7 +19,7 @@ extension AppDatabase {
     public func updatePartner(_ partner: Partner) throws {
         var partner = partner
         partner.updatedAt = Date()
-        try writer.write { [partner] in try partner.update($0) }
+        try write { [partner] in try partner.update($0) }
     }
 
     public func partners() throws -> [Partner] {

@@ -64,7 +64,7 @@ extension AppDatabase {
     /// `recordAnswer`, which also moves the session on and stamps it with the current time).
     /// For fixed test databases and tools that replay recorded answers.
     public func insertAnswer(_ answer: Answer) throws {
-        try writer.write { try answer.insert($0) }
+        try write { try answer.insert($0) }
     }
 
     /// A partner's sessions, oldest number first.

@@ -14,7 +14,7 @@ extension AppDatabase {
 
     /// Stores a new session and gives it the next short number.
     public func createSession(_ session: Session) throws -> Session {
-        try writer.write { db in
+        try write { db in
             var session = session
             session.number = (try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM session") ?? 0) + 1
             try session.insert(db)
@@ -62,7 +62,7 @@ extension AppDatabase {
 
     /// Moves a session to another question or status; committed before returning.
     public func updateSession(id: UUID, position: Int, status: Session.Status) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: "UPDATE session SET position = ?, status = ?, updatedAt = ? WHERE id = ?",
                 arguments: [position, status.rawValue, Date(), id.uuidString.lowercased()])

@@ -45,7 +45,7 @@ extension AppDatabase {
     /// A file that is not a complete, valid bundle changes nothing.
     public func importBundle(from url: URL) throws -> ImportSummary {
         let lines = try Self.readBundle(url)
-        return try writer.write { db in
+        return try write { db in
             var summary = ImportSummary()
             var partnerIDs: [UUID: UUID] = [:]
             for line in lines {
