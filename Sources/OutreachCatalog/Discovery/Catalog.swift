@@ -47,24 +47,18 @@ public final class Catalog: @unchecked Sendable {
         var sectorIDs: Set<String> = []
         var stamps: [(path: String, size: Int, modified: Double)] = []
         for file in paths.pluginFolders.flatMap(Self.pluginFiles(in:)) {
-            guard let stamp = CatalogIndex.stamp(of: file) else { continue }
-            stamps.append((file.path, stamp.size, stamp.modified))
-            var entry = index.entry(for: file, role: .plugin, stamp: stamp)
-            if entry == nil {
-                var fresh = CatalogIndex.Entry(role: .plugin, path: file.path, size: stamp.size, modified: stamp.modified,
-                                               id: file.deletingLastPathComponent().lastPathComponent, pluginKind: "", problem: "")
+            let id = file.deletingLastPathComponent().lastPathComponent
+            guard let entry = index.entry(for: file, role: .plugin, id: id, reuse: true, check: { entry in
                 do {
                     // Absolute paths in the index, so its messages stay right from any working folder.
                     let plugin = try PluginLoader.load(from: file, displayName: file.path)
-                    fresh.pluginKind = plugin.kind.rawValue
+                    entry.pluginKind = plugin.kind.rawValue
                     parsed[file.path] = plugin
                 } catch {
-                    fresh.problem = Self.describe(error, file: file)
+                    entry.problem = Self.describe(error, file: file)
                 }
-                index.entries[file.path] = fresh
-                entry = fresh
-            }
-            guard let entry else { continue }
+            }) else { continue }
+            stamps.append((file.path, entry.size, entry.modified))
             if entry.isValid {
                 pluginSources[entry.id, default: []].append(file)
                 if entry.pluginKind == Plugin.Kind.sector.rawValue { sectorIDs.insert(entry.id) } else { sectorIDs.remove(entry.id) }
@@ -85,23 +79,17 @@ public final class Catalog: @unchecked Sendable {
         var validPlaybooks: [(String, URL)] = []
         var playbookProblems: [CatalogError] = []
         for file in paths.playbookFolders.flatMap(Self.playbookFiles(in:)) {
-            guard let stamp = CatalogIndex.stamp(of: file) else { continue }
-            var entry = pluginsChanged ? nil : index.entry(for: file, role: .playbook, stamp: stamp)
-            if entry == nil {
-                var fresh = CatalogIndex.Entry(role: .playbook, path: file.path, size: stamp.size, modified: stamp.modified,
-                                               id: file.deletingPathExtension().lastPathComponent, pluginKind: "", problem: "")
+            let id = file.deletingPathExtension().lastPathComponent
+            guard let entry = index.entry(for: file, role: .playbook, id: id, reuse: !pluginsChanged, check: { entry in
                 do {
                     let playbook = try PlaybookLoader.load(from: file, plugins: lookup, displayName: file.path)
-                    if playbook.id != fresh.id {
-                        fresh.problem = "\(file.path): the playbook's id '\(playbook.id)' does not match its file name; rename the file to '\(playbook.id).yaml'."
+                    if playbook.id != id {
+                        entry.problem = "\(file.path): the playbook's id '\(playbook.id)' does not match its file name; rename the file to '\(playbook.id).yaml'."
                     }
                 } catch {
-                    fresh.problem = Self.describe(error, file: file)
+                    entry.problem = Self.describe(error, file: file)
                 }
-                index.entries[file.path] = fresh
-                entry = fresh
-            }
-            guard let entry else { continue }
+            }) else { continue }
             if entry.isValid {
                 validPlaybooks.append((entry.id, file))
             } else {

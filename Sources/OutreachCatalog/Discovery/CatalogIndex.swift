@@ -38,6 +38,17 @@ struct CatalogIndex {
         return entry
     }
 
+    /// The entry for a file: the stored one while the file is unchanged (and `reuse` allows),
+    /// else a fresh one that `check` fills in with the plugin kind or the problem.
+    mutating func entry(for url: URL, role: Entry.Role, id: String, reuse: Bool, check: (inout Entry) -> Void) -> Entry? {
+        guard let stamp = Self.stamp(of: url) else { return nil }
+        if reuse, let entry = entry(for: url, role: role, stamp: stamp) { return entry }
+        var fresh = Entry(role: role, path: url.path, size: stamp.size, modified: stamp.modified, id: id, pluginKind: "", problem: "")
+        check(&fresh)
+        entries[url.path] = fresh
+        return fresh
+    }
+
     static func fingerprint(of stamps: [(path: String, size: Int, modified: Double)]) -> String {
         let text = stamps.sorted { $0.path < $1.path }.map { "\($0.path)|\($0.size)|\($0.modified)" }.joined(separator: "\n")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
