@@ -48,10 +48,11 @@ struct HelpCommand: ShellCommand {
         var lines = [style.bold(type.name) + " — " + type.configuration.abstract, "", "usage: " + usage(of: type)]
         let subcommands = type.configuration.subcommands
         if !subcommands.isEmpty {
-            lines.append("")
             for sub in subcommands {
-                let subName = sub.configuration.commandName ?? ""
-                lines.append("  \(type.name) \(subName.padding(toLength: 8, withPad: " ", startingAt: 0))  \(sub.configuration.abstract)")
+                // The parser's own usage line for each subcommand, under the shell's command name.
+                let usage = sub.usageString().trimmingCharacters(in: .whitespacesAndNewlines)
+                lines += ["", "  " + TextLayout.wrap("\(type.name) \(usage)", width: style.width - 2).replacingOccurrences(of: "\n", with: "\n    "),
+                          "    " + style.dim(sub.configuration.abstract)]
             }
         }
         if !type.configuration.discussion.isEmpty {
