@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import OutreachCatalog
+import OutreachCore
+
+struct GlossaryCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary", abstract: "Look up jargon: what a word means to each sector, and the terms the team captured.")
+    static let group = CommandGroup.sectors
+    static let example = "glossary \"case management\""
+
+    @Argument(parsing: .remaining, help: "The term (default: list every term).") var words: [String] = []
+
+    static func completions(for typed: [String], in context: ShellContext) -> [String] {
+        let captured = ((try? TeamGlossary.entries(in: context)) ?? []).map { Tokenizer.quote($0.term.term) }
+        return typed.isEmpty ? Array(Set(context.catalog.sectors.flatMap { $0.glossary.map { Tokenizer.quote($0.term) } } + captured)).sorted() : []
+    }
+
+    func run(in context: ShellContext) throws {
+        let entries = context.catalog.sectors.flatMap { plugin in plugin.glossary.map { (sector: plugin.id, entry: $0) } }
+        let captured = try TeamGlossary.entries(in: context)
+        let term = words.joined(separator: " ")
+        guard !term.isEmpty else {
+            context.print(TeamGlossary.listing(plugin: entries.map { ($0.entry.term, $0.sector) }, captured: captured, style: context.style))
+            return
+        }
+        let matches = entries.filter { $0.entry.term.caseInsensitiveCompare(term) == .orderedSame }
+        let mentioned = entries.filter { $0.entry.elsewhere.isEmpty == false && $0.entry.term.localizedCaseInsensitiveContains(term) && !matches.map(\.entry).contains($0.entry) }
+        let team = TeamGlossary.lookup(term, in: captured, style: context.style)
+        guard !matches.isEmpty || !mentioned.isEmpty || !team.isEmpty else {
+            let suggestion = Suggestions.phrase(for: term, in: entries.map(\.entry.term) + captured.map(\.term.term))
+            throw ShellError.usage("neither a sector's glossary nor the team's has '\(term)'" + (suggestion.map { "; \($0)" } ?? ".")
+                + " Type 'glossary' to list every term, or capture it with 'term'.")
+        }
+        for match in matches + mentioned {
+            context.print(context.style.bold("\(match.entry.term)") + context.style.dim(" (\(match.sector))"))
+            context.print(TextLayout.wrap(match.entry.meaning, width: context.style.width, indent: "  "))
+            for other in match.entry.elsewhere where !matches.contains(where: { $0.sector == other.sector }) {
+                context.print(context.style.dim("  in \(other.sector): \(other.meaning)"))
+            }
+        }
+        for line in team { context.print(line) }
+    }
+}
