@@ -86,6 +86,13 @@ import Testing
         #expect(CSVRenderer.field("two\nlines") == "\"two\nlines\"")
     }
 
+    @Test func csvKeepsFormulaLikeAnswersAsText() {
+        #expect(CSVRenderer.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVRenderer.field("+1 555 0100") == "'+1 555 0100")
+        #expect(CSVRenderer.field("@board") == "'@board")
+        #expect(CSVRenderer.field("budget - 10%") == "budget - 10%")
+    }
+
     @Test func csvHasOneRecordPerReportedQuestion() throws {
         let report = try fixtureReport()
         let csv = CSVRenderer.render(report)
