@@ -131,3 +131,14 @@ import Testing
         #expect(try harness.context.database.answers(sessionID: session.id).count == steps)
     }
 }
+
+@Suite struct FinishSummaryTests {
+    @Test func missingRequiredQuestionsAreListedOnceAtFinish() throws {
+        let harness = try ShellHarness()
+        harness.run(["partner add Metro --sector police", "start dash --partner Metro", "/finish"])
+        #expect(harness.text.contains("Required questions still missing:"))
+        #expect(!harness.text.contains("required questions unanswered"))
+        #expect(!harness.text.contains("required question unanswered"))
+        #expect(harness.text.contains("Coaching for session 1 with Metro:"))
+    }
+}

@@ -4,10 +4,11 @@ import OutreachStore
 
 extension ShellContext {
     /// The coaching checklist for a session, as printed by `coach` and after `/finish`.
-    func coachingLines(for session: Session) throws -> [String] {
+    /// `skipping` leaves out rules whose point was just made another way (the missing list at `/finish`).
+    func coachingLines(for session: Session, skipping: Set<String> = []) throws -> [String] {
         let fresh = try database.session(id: session.id) ?? session
         let facts = try CoachingFacts.load(session: fresh, database: database)
-        let findings = Coach.findings(for: facts)
+        let findings = Coach.findings(for: facts).filter { !skipping.contains($0.rule) }
         let number = fresh.number ?? 0
         guard !findings.isEmpty else {
             return [style.good("Coaching: every check passes for session \(number). Keep the follow-up you agreed.")]
@@ -23,9 +24,9 @@ extension ShellContext {
     }
 
     /// Prints the checklist after a session ends; a failure to read it never spoils the finish.
-    func printCoachingSummary(for session: Session) {
+    func printCoachingSummary(for session: Session, skipping: Set<String> = []) {
         do {
-            for line in try coachingLines(for: session) { print(line) }
+            for line in try coachingLines(for: session, skipping: skipping) { print(line) }
         } catch {
             printWarning("no coaching summary: \(error.localizedDescription) Type 'coach \(session.number ?? 0)' to try again.")
         }

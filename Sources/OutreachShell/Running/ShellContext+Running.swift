@@ -109,6 +109,7 @@ extension ShellContext {
             for question in missing { print("  - \(question.id): \(question.text)") }
             print("Type 'resume \(active.session.number ?? 0)' to answer them.")
         }
-        printCoachingSummary(for: active.session)
+        // The missing list above already says what the required-answers rule would.
+        printCoachingSummary(for: active.session, skipping: missing.isEmpty ? [] : [CoachingRule.requiredAnswers.id])
     }
 }
