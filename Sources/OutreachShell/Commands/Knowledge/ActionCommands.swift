@@ -19,7 +19,7 @@ struct ActionCommand: ShellCommand {
     }
 
     func run(in context: ShellContext) throws {
-        throw ShellError.usage("add a follow-up with 'action add TEXT --owner NAME --due YYYY-MM-DD', or close one with 'action done ID'.")
+        context.print(HelpCommand.detail(of: Self.self, style: context.style))
     }
 
     struct Add: ShellCommand {

@@ -15,7 +15,7 @@ struct ValueCommand: ShellCommand {
     }
 
     func run(in context: ShellContext) throws {
-        throw ShellError.usage("add a value with 'value add VALUE --benefits WHO --lens LENS --horizon short|long'; 'values' lists them.")
+        context.print(HelpCommand.detail(of: Self.self, style: context.style))
     }
 
     struct Add: ShellCommand {
