@@ -44,3 +44,29 @@ import Testing
         #expect(!after.text.contains("Which budget line"))
     }
 }
+
+@Suite struct PlaybookSectorTests {
+    @Test func aPlaybookForOtherSectorsWarnsButStarts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-sectors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+            format: 1
+            id: hospital-only
+            title: Hospital conversation
+            version: 1.0.0
+            sectors: [hospitals]
+            steps:
+              - id: listen
+                questions:
+                  - id: hospital-only.first
+                    text: Which readmissions worry you most?
+            """.write(to: folder.appendingPathComponent("hospital-only.yaml"), atomically: true, encoding: .utf8)
+        let catalog = Catalog(paths: SearchPaths(builtin: repositoryRoot, dataDirectory: folder.appendingPathComponent("data"), extraPlaybookFolders: [folder]))
+        let harness = try ShellHarness(catalog: catalog)
+        #expect(harness.run(["partner add Metro --sector police", "start hospital-only --partner Metro"]) == 0)
+        #expect(harness.errors.contains("warning: the playbook 'hospital-only' is written for hospitals; Metro is in police."))
+        let suited = try ShellHarness(catalog: catalog)
+        #expect(suited.run(["partner add \"St Brigid\" --sector hospitals", "start hospital-only --partner \"St Brigid\""]) == 0)
+        #expect(suited.errors.isEmpty)
+    }
+}

@@ -12,6 +12,10 @@ extension ShellContext {
         if partner.doNotContact {
             guard confirm("\(partner.name) is marked do-not-contact. Start anyway? [y/N] ") else { throw ShellError.declined }
         }
+        let suited = loaded.playbook.sectors
+        if !suited.isEmpty, !suited.contains(partner.sector) {
+            printWarning("the playbook '\(loaded.playbook.id)' is written for \(suited.joined(separator: ", ")); \(partner.name) is in \(partner.sector). Its questions may not fit.")
+        }
         let resolved = try PlaybookResolver.resolve(loaded.playbook, sector: partner.sector, plugins: catalog.pluginsByID)
         let snapshot = PlaybookResolver.snapshot(of: resolved)
         let run = PlaybookRun(playbook: resolved)
