@@ -12,7 +12,7 @@ extension Benchmarks {
         let path = workFolder.appendingPathComponent("report.sqlite").path
         let catalog = Catalog(paths: SearchPaths(builtin: repository, dataDirectory: workFolder))
         guard let dash = catalog.playbook("dash") else { throw BenchError.failed("no dash playbook") }
-        let resolved = try PlaybookResolver.resolve(dash.playbook, sector: "housing", plugins: catalog.pluginsByID)
+        let resolved = try catalog.resolve(dash.playbook, sector: "housing")
         let snapshot = PlaybookResolver.snapshot(of: resolved)
         let digest = PlaybookResolver.digest(of: snapshot)
         let questions = resolved.flattened.map(\.question.id)

@@ -144,6 +144,11 @@ public final class Catalog: @unchecked Sendable {
 
     public var sectors: [Plugin] { sectorIDs.compactMap(plugin) }
 
+    /// A playbook's questions for a partner's sector, parsing only the plugins it includes.
+    public func resolve(_ playbook: Playbook, sector: String?) throws -> ResolvedPlaybook {
+        try PlaybookResolver.resolve(playbook, sector: sector, plugin: plugin)
+    }
+
     /// Finds plugins for playbooks and resolution, parsing only those asked for.
     public var pluginLookup: PluginLookup {
         PluginLookup(ids: pluginIDs, sectorIDs: sectorIDs) { [unowned self] id in self.plugin(id) }

@@ -17,7 +17,11 @@ public enum PlaybookLoader {
     }
 
     public static func load(yaml: String, file: String, plugins: [String: Plugin]) throws -> Playbook {
-        try decode(try YAMLNode.parse(yaml, file: file), plugins: PluginLookup(plugins))
+        try load(yaml: yaml, file: file, plugins: PluginLookup(plugins))
+    }
+
+    public static func load(yaml: String, file: String, plugins: PluginLookup) throws -> Playbook {
+        try decode(try YAMLNode.parse(yaml, file: file), plugins: plugins)
     }
 
     static func decode(_ root: YAMLNode, plugins: PluginLookup) throws -> Playbook {

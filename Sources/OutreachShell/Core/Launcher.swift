@@ -40,7 +40,7 @@ public enum Launcher {
 
         let database: AppDatabase
         do {
-            if databasePath != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path, onlyIfMissing: true) }
+            if databasePath != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
             database = try AppDatabase.open(path: databasePath)
         } catch {
             output.writeError("error: \(error.localizedDescription)\n")

@@ -16,7 +16,7 @@ extension ShellContext {
         if !suited.isEmpty, !suited.contains(partner.sector) {
             printWarning("the playbook '\(loaded.playbook.id)' is written for \(suited.joined(separator: ", ")); \(partner.name) is in \(partner.sector). Its questions may not fit.")
         }
-        let resolved = try PlaybookResolver.resolve(loaded.playbook, sector: partner.sector, plugins: catalog.pluginsByID)
+        let resolved = try catalog.resolve(loaded.playbook, sector: partner.sector)
         let snapshot = PlaybookResolver.snapshot(of: resolved)
         let run = PlaybookRun(playbook: resolved)
         let session = try database.createSession(Session(
@@ -35,7 +35,7 @@ extension ShellContext {
         let resolved = try JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot)
         guard let partner = try database.partner(id: session.partnerID) else { throw StoreError.unknownSession(reference: "\(session.number ?? 0)") }
         if let current = catalog.playbook(session.playbookID),
-           let fresh = try? PlaybookResolver.resolve(current.playbook, sector: partner.sector, plugins: catalog.pluginsByID),
+           let fresh = try? catalog.resolve(current.playbook, sector: partner.sector),
            PlaybookResolver.digest(of: PlaybookResolver.snapshot(of: fresh)) != session.playbookDigest {
             printWarning("the playbook '\(session.playbookID)' has changed since this session started (it was version \(session.playbookVersion)); the session keeps the questions it started with.")
         }

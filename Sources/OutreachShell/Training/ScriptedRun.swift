@@ -87,7 +87,7 @@ public enum ScriptedRun {
         guard let sector = catalog.plugin(sectorID), sector.kind == .sector else {
             throw ShellError.unknownSector(sectorID, suggestion: Suggestions.phrase(for: sectorID, in: catalog.sectors.map(\.id)))
         }
-        let resolved = try PlaybookResolver.resolve(loaded.playbook, sector: sector.id, plugins: catalog.pluginsByID)
+        let resolved = try catalog.resolve(loaded.playbook, sector: sector.id)
         return Plan(playbook: resolved, partnerName: partnerName, sector: sector)
     }
 

@@ -29,7 +29,7 @@ public enum FileAccess {
 
 extension FileAccess {
     /// Creates a folder private to the user (0700) when it does not exist yet.
-    public static func preparePrivateFolder(at path: String, onlyIfMissing: Bool) throws {
+    public static func preparePrivateFolder(at path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

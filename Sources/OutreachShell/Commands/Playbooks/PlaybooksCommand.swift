@@ -49,7 +49,7 @@ struct PlaybookCommand: ShellCommand {
         func run(in context: ShellContext) throws {
             let loaded = try context.playbook(id)
             let sectorID = try sector.map { try context.sector($0).id } ?? context.currentPartner?.sector
-            let resolved = try PlaybookResolver.resolve(loaded.playbook, sector: sectorID, plugins: context.catalog.pluginsByID)
+            let resolved = try context.catalog.resolve(loaded.playbook, sector: sectorID)
             let style = context.style
             context.print(style.bold("\(loaded.playbook.title)") + " (\(loaded.playbook.id) \(loaded.playbook.version))")
             if !loaded.playbook.summary.isEmpty { context.print(TextLayout.wrap(loaded.playbook.summary, width: style.width)) }
@@ -78,8 +78,8 @@ struct PlaybookCommand: ShellCommand {
         @Argument(help: "The playbook file.") var path: String
 
         func run(in context: ShellContext) throws {
-            let playbook = try PlaybookLoader.load(from: URL(fileURLWithPath: path), plugins: context.catalog.pluginsByID, displayName: path)
-            let resolved = try PlaybookResolver.resolve(playbook, sector: nil, plugins: context.catalog.pluginsByID)
+            let playbook = try PlaybookLoader.load(from: URL(fileURLWithPath: path), plugins: context.catalog.pluginLookup, displayName: path)
+            let resolved = try context.catalog.resolve(playbook, sector: nil)
             let count = resolved.steps.map(\.questions.count).reduce(0, +)
             let sectorNote = playbook.isSectorAware ? " plus the partner's sector questions" : ""
             context.print("ok: \(playbook.id) \(playbook.version): \(Plural.count(playbook.steps.count, "step")), \(Plural.count(count, "question"))\(sectorNote).")
@@ -98,7 +98,7 @@ struct PlaybookCommand: ShellCommand {
             let path = out ?? "\(id).yaml"
             guard !FileManager.default.fileExists(atPath: path) else { throw ShellError.fileExists(path) }
             let text = PlaybookSkeleton.text(id: id)
-            _ = try PlaybookLoader.load(yaml: text, file: path, plugins: context.catalog.pluginsByID)
+            _ = try PlaybookLoader.load(yaml: text, file: path, plugins: context.catalog.pluginLookup)
             do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
                 throw ShellError.cannotWrite(path, reason: error.localizedDescription)
             }
@@ -116,7 +116,7 @@ struct PlaybookCommand: ShellCommand {
 
         func run(in context: ShellContext) throws {
             let source = URL(fileURLWithPath: path)
-            let playbook = try PlaybookLoader.load(from: source, plugins: context.catalog.pluginsByID, displayName: path)
+            let playbook = try PlaybookLoader.load(from: source, plugins: context.catalog.pluginLookup, displayName: path)
             let incoming = try Data(contentsOf: source)
             if let existing = context.catalog.playbook(playbook.id), existing.playbook.version == playbook.version,
                (try? Data(contentsOf: existing.source)) != incoming, !force {
