@@ -1,10 +1,11 @@
-import OutreachCatalog
+import OutreachCore
 import OutreachStore
 
 extension ScriptedRun {
     /// The coaching summary for the recorded session, in the transcript's plain layout.
-    static func coaching(sessionNumber: Int64, database: AppDatabase, catalog: Catalog) throws -> [String] {
-        let session = try database.session(number: sessionNumber)
+    static func coaching(for recorded: Session, database: AppDatabase) throws -> [String] {
+        let session = try database.session(id: recorded.id) ?? recorded
+        let sessionNumber = session.number ?? 0
         let findings = Coach.findings(for: try CoachingFacts.load(session: session, database: database))
         guard !findings.isEmpty else { return ["Every check passes. Keep the follow-up you agreed."] }
         // Session numbers depend on what the database already holds; the transcript names none.

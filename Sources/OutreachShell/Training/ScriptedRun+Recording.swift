@@ -12,7 +12,7 @@ extension ScriptedRun {
     /// Records the session in the database and writes the transcript: steps, questions, tips,
     /// answers and attachments in order, then the coaching summary and the result. No times or
     /// ids appear in it, so the same inputs always give the same bytes.
-    static func record(_ plan: Plan, file: AnswersFile, database: AppDatabase, catalog: Catalog) throws -> Transcript {
+    static func record(_ plan: Plan, file: AnswersFile, database: AppDatabase) throws -> Transcript {
         let partner = try existingOrNewPartner(plan, database: database)
         let snapshot = PlaybookResolver.snapshot(of: plan.playbook)
         var run = PlaybookRun(playbook: plan.playbook)
@@ -52,7 +52,7 @@ extension ScriptedRun {
         if !loose.isEmpty { lines += ["", "== Also recorded =="] + loose }
         try database.updateSession(id: session.id, position: run.position, status: .finished)
 
-        let coaching = try ScriptedRun.coaching(sessionNumber: session.number ?? 0, database: database, catalog: catalog)
+        let coaching = try ScriptedRun.coaching(for: session, database: database)
         if !coaching.isEmpty { lines += ["", "== Coaching =="] + coaching }
         let missing = run.missingRequired.map(\.id)
         lines += ["", "== Result =="]

@@ -47,7 +47,7 @@ public enum ScriptedRun {
             let databasePath = options.database ?? (options.training ? ":memory:"
                 : environment["OUTREACH_DB"] ?? paths.dataDirectory.appendingPathComponent("outreach.sqlite").path)
             let database = try AppDatabase.open(path: databasePath)
-            let transcript = try record(plan, file: file, database: database, catalog: catalog)
+            let transcript = try record(plan, file: file, database: database)
             output.write(transcript.text)
             if let path = options.transcriptPath {
                 do { try transcript.text.write(toFile: path, atomically: true, encoding: .utf8) } catch {

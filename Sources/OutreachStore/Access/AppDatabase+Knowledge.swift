@@ -89,10 +89,6 @@ extension AppDatabase {
         return id
     }
 
-    public func recordIDs(of kind: RecordKind) throws -> [String] {
-        try writer.read { try String.fetchAll($0, Table(kind.table).select(Column("id")).order(Column.rowID)) }
-    }
-
     static func likePrefix(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
