@@ -35,11 +35,22 @@ let package = Package(
             name: "OutreachStore",
             dependencies: ["OutreachCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The shell: line reading, command registry, completion, rendering, playbook runner.
+        // Documents read from the store: the value case and its renderers, coverage, coaching.
+        .target(
+            name: "OutreachReports",
+            dependencies: ["OutreachCore", "OutreachStore"]
+        ),
+        // The session engine every front end drives (start, answer, skip, back, goto, note, pause,
+        // finish), and scripted runs from answers files. No terminal code.
+        .target(
+            name: "OutreachSessions",
+            dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachReports"]
+        ),
+        // The terminal front end: line reading, command registry, completion, rendering.
         .target(
             name: "OutreachShell",
             dependencies: [
-                "OutreachCore", "OutreachCatalog", "OutreachStore", "CLibEdit",
+                "OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachReports", "OutreachSessions", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,10 +65,17 @@ let package = Package(
         .executableTarget(
             name: "outreach-bench",
             dependencies: [
-                "OutreachShell", "OutreachStore", "OutreachCatalog", "OutreachCore",
+                "OutreachShell", "OutreachSessions", "OutreachReports", "OutreachStore", "OutreachCatalog", "OutreachCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
+        ),
+        // Shared by the test targets: repository paths, temporary folders, golden files, the shell
+        // harness and the report fixture.
+        .target(
+            name: "OutreachTestSupport",
+            dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachReports", "OutreachShell"],
+            path: "Tests/OutreachTestSupport"
         ),
         .testTarget(name: "OutreachCoreTests", dependencies: ["OutreachCore"]),
         .testTarget(
@@ -66,7 +84,9 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "OutreachStoreTests", dependencies: ["OutreachStore"]),
-        .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell"]),
+        .testTarget(name: "OutreachReportsTests", dependencies: ["OutreachReports", "OutreachTestSupport"]),
+        .testTarget(name: "OutreachSessionsTests", dependencies: ["OutreachSessions", "OutreachShell", "OutreachTestSupport"]),
+        .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell", "OutreachTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["OutreachStore"]),
     ]
 )

@@ -17,7 +17,9 @@ public final class AppDatabase: Sendable {
         self.writer = writer
         self.path = path
         self.checkpointer = checkpointer
-        try Migrations.migrator.migrate(writer)
+        // A database already at the current schema is opened without a single write.
+        let migrator = Migrations.migrator
+        if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
     }
 
     /// A throwaway database in memory.

@@ -59,10 +59,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Practice: use a throwaway in-memory database unless --db is given.")
     var training = false
 
+    @Flag(help: "With --transcript, replace an existing file.")
+    var force = false
+
+    @Flag(name: .customLong("include-private"), help: "Show private notes in the transcript (left out by default).")
+    var includePrivate = false
+
     func run() throws {
-        let status = ScriptedRun.execute(ScriptedRunOptions(
+        let status = ScriptedRunCommand.execute(ScriptedRunOptions(
             playbook: playbook, answersPath: answers, partner: partner, sector: sector,
-            transcriptPath: transcript, database: db, training: training))
+            transcriptPath: transcript, database: db, training: training, force: force, includePrivate: includePrivate))
         if status != 0 { throw ExitCode(status) }
     }
 }

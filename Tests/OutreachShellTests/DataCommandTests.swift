@@ -1,8 +1,9 @@
 import Foundation
 import OutreachCore
+import OutreachStore
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
-import OutreachStore
 
 /// A fresh folder for files a test writes; removed when the test ends.
 final class ScratchFolder {

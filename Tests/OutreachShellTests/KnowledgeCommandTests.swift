@@ -1,6 +1,7 @@
 import Foundation
 import OutreachCore
 import OutreachStore
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
 

@@ -1,6 +1,7 @@
 import Foundation
 import OutreachCatalog
 import OutreachStore
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
 

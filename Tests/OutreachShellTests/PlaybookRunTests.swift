@@ -1,5 +1,6 @@
 import Foundation
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
 

@@ -1,4 +1,6 @@
 import Foundation
+import OutreachSessions
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
 
@@ -12,7 +14,7 @@ import Testing
 
     func run(_ name: String, database: String? = nil, transcript: String? = nil, training: Bool = true) -> (status: Int32, output: BufferOutput) {
         let output = BufferOutput()
-        let status = ScriptedRun.execute(
+        let status = ScriptedRunCommand.execute(
             ScriptedRunOptions(playbook: nil, answersPath: fixture(name), partner: nil, sector: nil,
                                transcriptPath: transcript, database: database, training: training),
             environment: environment, output: output)
@@ -100,7 +102,7 @@ import Testing
     func trainingPackMatchesItsGoldenTranscript(_ pack: String) throws {
         let output = BufferOutput()
         let packPath = repositoryRoot.appendingPathComponent("playbooks/training/\(pack).yaml").path
-        let status = ScriptedRun.execute(
+        let status = ScriptedRunCommand.execute(
             ScriptedRunOptions(playbook: nil, answersPath: packPath, partner: nil, sector: nil, transcriptPath: nil, database: nil, training: true),
             environment: environment, output: output)
         #expect(status == 0, "\(output.errors)")

@@ -1,5 +1,6 @@
 import Foundation
 import OutreachStore
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
 

@@ -1,3 +1,4 @@
+import OutreachTestSupport
 import Testing
 @testable import OutreachShell
 

@@ -1,12 +1,15 @@
 /// Where a running session stands: which question is current, what has been answered or skipped.
 ///
-/// Pure state over a resolved playbook; the shell persists each change before it moves on.
+/// Pure state over a resolved playbook; the session engine persists each change before it moves on.
+/// Which questions apply, and which answers count, follow `EffectiveAnswers`.
 public struct PlaybookRun: Sendable {
     public let playbook: ResolvedPlaybook
     public let questions: [(step: Int, question: Question)]
-    /// Latest answer per question id.
-    public private(set) var answers: [String: String]
-    public private(set) var skipped: Set<String>
+    /// Latest stored answer per question id, reachable or not (see `effective` for those that count).
+    public private(set) var answers: [String: String] { didSet { effective = EffectiveAnswers(playbook: playbook, answers: answers, skipped: skipped) } }
+    public private(set) var skipped: Set<String> { didSet { effective = EffectiveAnswers(playbook: playbook, answers: answers, skipped: skipped) } }
+    /// The answers that count now, reachable questions and progress.
+    public private(set) var effective: EffectiveAnswers
     /// Index into `questions`; equal to `questions.count` when every question has been passed.
     public private(set) var position: Int
 
@@ -15,6 +18,7 @@ public struct PlaybookRun: Sendable {
         self.questions = playbook.flattened
         self.answers = answers
         self.skipped = skipped
+        self.effective = EffectiveAnswers(playbook: playbook, answers: answers, skipped: skipped)
         self.position = 0
         if let position {
             self.position = min(max(position, 0), questions.count)
@@ -27,10 +31,15 @@ public struct PlaybookRun: Sendable {
     public var currentStepIndex: Int? { questions.indices.contains(position) ? questions[position].step : nil }
     public var isAtEnd: Bool { position >= questions.count }
 
-    /// Whether the question's condition (if any) holds for the answers so far.
+    /// Whether the question is reachable under the effective answers.
     public func isApplicable(_ question: Question) -> Bool {
-        question.condition?.isSatisfied(by: answers) ?? true
+        effective.isReachable(question.id)
     }
+
+    /// The effective answer to a question (nil when unanswered or no longer reachable).
+    public func answer(to questionID: String) -> String? { effective.answers[questionID] }
+
+    public var progress: Progress { effective.progress }
 
     /// Records an answer to the current question and moves to the next applicable one.
     public mutating func answer(_ value: String) {
@@ -79,13 +88,14 @@ public struct PlaybookRun: Sendable {
     }
 
     /// Required questions that apply but have no answer.
-    public var missingRequired: [Question] {
-        questions.map(\.question).filter { $0.required && isApplicable($0) && answers[$0.id] == nil }
-    }
+    public var missingRequired: [Question] { effective.missingRequired }
 
     /// Questions that apply given the answers so far.
-    public var applicableQuestions: [Question] {
-        questions.map(\.question).filter(isApplicable)
+    public var applicableQuestions: [Question] { effective.reachable }
+
+    /// The index of a question in `questions`.
+    public func index(of questionID: String) -> Int? {
+        questions.firstIndex { $0.question.id == questionID }
     }
 
     /// The 1-based number of the current question within its step, and the step's applicable count.

@@ -1,3 +1,6 @@
+import OutreachCore
+import OutreachReports
+
 /// The one list of shell commands. Help, completion and dispatch all read it.
 public enum CommandRegistry {
     public static let commands: [any ShellCommand.Type] = [

@@ -1,4 +1,6 @@
 import ArgumentParser
+import OutreachCore
+import OutreachReports
 
 /// The groups `help` lists commands under, in this order.
 public enum CommandGroup: String, CaseIterable, Sendable {
@@ -21,10 +23,14 @@ public protocol ShellCommand: ParsableCommand {
     /// Candidates for the word being completed, given the words already typed after the command name.
     static func completions(for typed: [String], in context: ShellContext) -> [String]
     mutating func run(in context: ShellContext) throws
+    /// Whether the typed line may be kept in the history file: false for commands that carry
+    /// note, answer or other free text about people.
+    var keepsInHistory: Bool { get }
 }
 
 extension ShellCommand {
     public static func completions(for typed: [String], in context: ShellContext) -> [String] { [] }
+    public var keepsInHistory: Bool { true }
 
     /// The name typed at the prompt.
     public static var name: String { configuration.commandName ?? String(describing: self).lowercased() }

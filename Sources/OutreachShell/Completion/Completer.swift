@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutreachCore
 
 /// Works out TAB completions for a partial line from the command registry and live data.
 public struct Completer {

@@ -29,6 +29,27 @@ public final class BufferOutput: TextOutput {
     public func writeError(_ text: String) { errors += text }
 }
 
+/// The shell's one console: where text goes, how it looks, and whether a person is there to answer.
+public final class ShellConsole {
+    public let output: TextOutput
+    public var style: Style
+    /// Whether a person is typing at a terminal (prompts, confirmations, colour).
+    public let isInteractive: Bool
+    /// Asks the person a yes/no question; scripts, with nobody to answer, get no.
+    public let confirm: (String) -> Bool
+
+    public init(output: TextOutput, style: Style, isInteractive: Bool, confirm: @escaping (String) -> Bool = { _ in false }) {
+        self.output = output
+        self.style = style
+        self.isInteractive = isInteractive
+        self.confirm = confirm
+    }
+
+    public func print(_ text: String = "") { output.write(text + "\n") }
+    public func printError(_ message: String) { output.writeError(style.bad("error: ") + message + "\n") }
+    public func printWarning(_ message: String) { output.writeError(style.warn("warning: ") + message + "\n") }
+}
+
 /// Colour and width for the output at hand: colour only on a terminal with `NO_COLOR` unset.
 public struct Style: Sendable {
     public var colour: Bool

@@ -1,5 +1,6 @@
 import Foundation
 import OutreachCatalog
+import OutreachReports
 import OutreachStore
 
 /// How the shell was asked to run, from the command line.
@@ -22,32 +23,42 @@ public enum Launcher {
     public static let version = "0.1.0"
     public static let usageExitCode: Int32 = 64
 
+    /// The one rule for which database to use: `--db`, else a non-empty `OUTREACH_DB`, else
+    /// `outreach.sqlite` in the data folder.
+    public static func databasePath(option: String?, environment: [String: String], paths: SearchPaths) -> String {
+        option ?? environment["OUTREACH_DB"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? paths.dataDirectory.appendingPathComponent("outreach.sqlite").path
+    }
+
+    /// Opens the database (creating the private data folder first for the default location).
+    static func openDatabase(at path: String, paths: SearchPaths) throws -> AppDatabase {
+        if path != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
+        return try AppDatabase.open(path: path)
+    }
+
     public static func run(_ options: LaunchOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         let output = StandardOutput()
         let paths = SearchPaths.standard(environment: environment)
-        let databasePath = options.database ?? environment["OUTREACH_DB"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? paths.dataDirectory.appendingPathComponent("outreach.sqlite").path
+        let databasePath = databasePath(option: options.database, environment: environment, paths: paths)
 
-        var scriptLines: [String]?
-        if let script = options.script {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                output.writeError("error: cannot read the script '\(script)'. Check the path.\n")
+        var script: ScriptLineReader?
+        if let path = options.script {
+            do { script = try ScriptLineReader(path: path) } catch {
+                output.writeError("error: \(error.localizedDescription)\n")
                 return usageExitCode
             }
-            scriptLines = text.components(separatedBy: "\n")
-            if scriptLines?.last == "" { scriptLines?.removeLast() }
         }
 
         let database: AppDatabase
         do {
-            if databasePath != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
-            database = try AppDatabase.open(path: databasePath)
+            database = try openDatabase(at: databasePath, paths: paths)
         } catch {
             output.writeError("error: \(error.localizedDescription)\n")
             return 1
         }
+        defer { database.closeCleanly() }
         let catalog = Catalog(paths: paths)
-        let interactive = options.commands.isEmpty && scriptLines == nil && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let interactive = options.commands.isEmpty && script == nil && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let declineWithoutTerminal: (String) -> Bool = { question in
             output.writeError("note: \(question.trimmingCharacters(in: .whitespaces)) (no terminal to answer: taken as no)\n")
             return false
@@ -62,8 +73,8 @@ public enum Launcher {
         let reader: LineReader
         if !options.commands.isEmpty {
             reader = ListLineReader(options.commands)
-        } else if let scriptLines {
-            reader = ListLineReader(scriptLines)
+        } else if let script {
+            reader = script
         } else if interactive {
             do {
                 reader = try EditLineReader(
@@ -77,6 +88,8 @@ public enum Launcher {
         } else {
             reader = PlainLineReader()
         }
+        let foreground = interactive ? TerminalForeground.claim() : nil
+        defer { foreground?.release() }
         return Shell(context: context).run(reader: reader, bail: options.bail)
     }
 

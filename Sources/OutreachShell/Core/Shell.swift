@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachSessions
 
 /// The read–dispatch loop: reads logical lines, sends answers to the running playbook and
 /// commands to their types, prints `error: ...` on failure and goes on.
@@ -22,7 +23,9 @@ public final class Shell {
             case .interrupted:
                 continue
             case .line(let line):
-                if !execute(line) {
+                let outcome = perform(line)
+                if outcome.remember { reader.remember(line.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                if !outcome.succeeded {
                     failed = true
                     if bail { return finish(failed: true) }
                 }
@@ -42,31 +45,52 @@ public final class Shell {
     /// Runs one logical line; returns false when it failed.
     @discardableResult
     public func execute(_ rawLine: String) -> Bool {
+        perform(rawLine).succeeded
+    }
+
+    /// What running a line did: whether it succeeded, and whether it may go into the history file
+    /// (commands only: never an answer, and never a command that carries note or answer text).
+    struct Outcome {
+        var succeeded: Bool
+        var remember: Bool
+    }
+
+    /// Inside a playbook a line is an answer, unless it starts with `/` (a command) or is exactly
+    /// the bare name of a command or `?` (see `BareCommand`). Outside, every line is a command.
+    func perform(_ rawLine: String) -> Outcome {
         let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !line.isEmpty, !line.hasPrefix("#") || context.activeRun != nil else { return true }
+        guard !line.isEmpty, !line.hasPrefix("#") || context.activeRun != nil else { return Outcome(succeeded: true, remember: false) }
         do {
             if context.activeRun != nil, !line.hasPrefix("/") {
-                try context.answerCurrentQuestion(line)
-                return true
+                guard let name = BareCommand.name(in: line) else {
+                    context.show(try context.engine.answer(line))
+                    return Outcome(succeeded: true, remember: false)
+                }
+                if context.isInteractive {
+                    context.print(BareCommand.advice(for: line, command: name))
+                    return Outcome(succeeded: true, remember: false)
+                }
+                return Outcome(succeeded: true, remember: try dispatch(name))
             }
-            try dispatch(line.hasPrefix("/") ? String(line.dropFirst()) : line)
-            return true
+            let command = line.hasPrefix("/") ? String(line.dropFirst()) : line
+            return Outcome(succeeded: true, remember: try dispatch(command == "?" ? "help" : command))
         } catch let error as CommandLineFailure {
             context.output.writeError(error.text)
-            return false
+            return Outcome(succeeded: false, remember: false)
         } catch let error as ValidationError {
             context.printError(error.message)
-            return false
+            return Outcome(succeeded: false, remember: false)
         } catch {
             context.printError(error.localizedDescription)
-            return false
+            return Outcome(succeeded: false, remember: false)
         }
     }
 
-    private func dispatch(_ line: String) throws {
+    /// Parses and runs one command line; returns whether the line may be kept in the history file.
+    private func dispatch(_ line: String) throws -> Bool {
         let words: [String]
         do { words = try Tokenizer.split(line) } catch { throw ShellError.unclosedQuote }
-        guard let name = words.first else { return }
+        guard let name = words.first else { return false }
         guard let type = CommandRegistry.command(named: name) else {
             throw ShellError.unknownCommand(name, suggestion: Suggestions.phrase(for: name, in: CommandRegistry.names))
         }
@@ -75,7 +99,7 @@ public final class Shell {
             // The parser's own help, for the subcommand when one is named (`value add --help`).
             let target = type.configuration.subcommands.first { $0.configuration.commandName == arguments.first } ?? type
             context.print(type.helpMessage(for: target, columns: context.style.width).trimmingCharacters(in: .newlines))
-            return
+            return true
         }
         let parsed: ParsableCommand
         do {
@@ -84,21 +108,23 @@ public final class Shell {
             let code = type.exitCode(for: error)
             if code == .success {
                 context.print(type.fullMessage(for: error, columns: context.style.width).trimmingCharacters(in: .newlines))
-                return
+                return true
             }
             let message = type.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
             throw CommandLineFailure(text: context.style.bad("error: ") + "\(name): \(message)\n" + "usage: \(HelpCommand.usage(of: type))\n")
         }
         guard var command = parsed as? any ShellCommand else {
             context.print(HelpCommand.detail(of: type, style: context.style))
-            return
+            return true
         }
         try command.run(in: context)
+        return command.keepsInHistory
     }
 
     // MARK: Reading
 
-    /// Joins continued lines: a line ending in `\` goes on; a `"""` line opens a block until the next `"""`.
+    /// Joins continued lines: a line ending in `\` goes on after a space, as one paragraph; a `"""`
+    /// line opens a block, kept line by line, until the next `"""`.
     func readLogicalLine(from reader: LineReader) -> LineReadResult {
         let first = reader.readLine(prompt: context.prompt)
         guard case .line(let line) = first else { return first }
@@ -118,7 +144,7 @@ public final class Shell {
         while text.hasSuffix("\\") {
             text.removeLast()
             switch reader.readLine(prompt: "... ") {
-            case .line(let next): text += "\n" + next
+            case .line(let next): text += (text.last?.isWhitespace ?? true ? "" : " ") + next.trimmingCharacters(in: .whitespaces)
             case .interrupted: return .interrupted
             case .end: return .line(text)
             }
@@ -130,23 +156,4 @@ public final class Shell {
 /// A parse failure already rendered with usage; printed as it is.
 struct CommandLineFailure: Error {
     let text: String
-}
-
-extension ShellContext {
-    /// Where you are: the partner and, inside a playbook, the step and question number.
-    public var prompt: String {
-        if let active = activeRun {
-            var parts = [active.partner.sector, active.partner.name]
-            if let stepIndex = active.run.currentStepIndex {
-                let step = active.run.playbook.steps[stepIndex]
-                parts.append("\(stepIndex + 1)/\(active.run.playbook.steps.count) \(step.id)")
-                if let position = active.run.positionInStep { parts.append("\(position.number)/\(position.count)") }
-            } else {
-                parts.append("done")
-            }
-            return parts.joined(separator: " · ") + " > "
-        }
-        if let partner = currentPartner { return "\(partner.sector) · \(partner.name) > " }
-        return "outreach > "
-    }
 }

@@ -1,9 +1,9 @@
 import OutreachCore
+import OutreachSessions
 
 extension ShellContext {
     /// Shows the current question (with its step's heading when a new step begins), or the end of the playbook.
-    func presentCurrentQuestion(announceStep: Bool) {
-        guard let active = activeRun else { return }
+    func presentCurrentQuestion(of active: ActiveSession, announceStep: Bool) {
         let run = active.run
         guard let question = run.current, let stepIndex = run.currentStepIndex else {
             print()
@@ -21,7 +21,7 @@ extension ShellContext {
         let marker = question.required ? " " + style.warn("(required)") : ""
         print(style.bold(TextLayout.wrap("\(number) \(question.text)", width: style.width)) + marker)
         print("  " + style.dim("[\(question.id)]"))
-        if let previous = run.answers[question.id] {
+        if let previous = run.answer(to: question.id) {
             print(style.dim("  current answer: \(previous.replacingOccurrences(of: "\n", with: "; "))"))
         }
         for line in inputHint(for: question) { print("  " + line) }

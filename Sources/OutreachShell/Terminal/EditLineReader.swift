@@ -5,7 +5,7 @@ import OutreachStore
 /// Set by the SIGINT handler; read (and cleared) after libedit returns.
 nonisolated(unsafe) private var interruptReceived: sig_atomic_t = 0
 
-/// Line editing with libedit: history kept in a private file and written after every line,
+/// Line editing with libedit: history of commands kept in a private file and written after each one,
 /// TAB completion from the shell's command registry, Ctrl-C dropping the half-typed line.
 public final class EditLineReader: LineReader {
     private let historyPath: String
@@ -37,11 +37,14 @@ public final class EditLineReader: LineReader {
             interruptReceived = 0
             return .interrupted
         }
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            add_history(line)
-            _ = write_history(historyPath)
-        }
         return .line(line)
+    }
+
+    /// Adds the line to the history and writes the file at once, so Ctrl-C or a kill loses none.
+    public func remember(_ line: String) {
+        guard !line.isEmpty else { return }
+        add_history(line)
+        _ = write_history(historyPath)
     }
 
     /// SIGINT interrupts the read instead of killing the process; the line typed so far is dropped.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What reading one line gave.
 public enum LineReadResult: Equatable {
     case line(String)
@@ -10,6 +12,13 @@ public enum LineReadResult: Equatable {
 /// A source of lines: libedit at a terminal, plain reading otherwise, a list in tests.
 public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineReadResult
+    /// Keeps a line the shell ran as a command in the history (Up recalls it). The shell calls this
+    /// only for commands, never for answers or for commands that carry note or answer text.
+    func remember(_ line: String)
+}
+
+extension LineReader {
+    public func remember(_ line: String) {}
 }
 
 /// Reads standard input without a prompt or history (pipes, scripts).
@@ -24,13 +33,63 @@ public final class PlainLineReader: LineReader {
 
 /// Lines given up front: `-c` commands, a script file's lines, test input.
 public final class ListLineReader: LineReader {
-    private var lines: [String]
+    private let lines: [String]
+    private var next = 0
 
     public init(_ lines: [String]) {
         self.lines = lines
     }
 
     public func readLine(prompt: String) -> LineReadResult {
-        lines.isEmpty ? .end : .line(lines.removeFirst())
+        guard next < lines.count else { return .end }
+        defer { next += 1 }
+        return .line(lines[next])
+    }
+}
+
+/// Reads a script file line by line as it runs (linear in the file's length, whatever its size).
+public final class ScriptLineReader: LineReader {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer = Data()
+    private var atEnd = false
+
+    public init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ShellError.cannotReadScript(path, reason: "there is no such file") }
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+            throw ShellError.cannotReadScript(path, reason: isDirectory.boolValue ? "it is a folder" : "permission denied")
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    public func readLine(prompt: String) -> LineReadResult {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return decode(line)
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return .end }
+                let line = buffer
+                buffer.removeAll()
+                return decode(line)
+            }
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+        }
+    }
+
+    /// A line that is not UTF-8 ends the script with an error rather than being run half-read.
+    private func decode(_ bytes: Data) -> LineReadResult {
+        var bytes = bytes
+        if bytes.last == 0x0D { bytes.removeLast() }
+        guard let line = String(data: bytes, encoding: .utf8) else {
+            FileHandle.standardError.write(Data("error: \(ShellError.cannotReadScript(path, reason: "a line is not UTF-8 text; save the file as UTF-8").localizedDescription)\n".utf8))
+            return .end
+        }
+        return .line(line)
     }
 }

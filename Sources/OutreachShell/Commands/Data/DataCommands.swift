@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachSessions
 import OutreachStore
 
 /// File paths as typed at the prompt: `~` means the home folder.
@@ -112,13 +113,13 @@ struct ImportCommand: ShellCommand {
     @Argument(help: "The bundle file.") var path: String
 
     func run(in context: ShellContext) throws {
-        if context.activeRun != nil { throw ShellError.alreadyInPlaybook(command: "import") }
+        if context.activeRun != nil { throw SessionError.alreadyInPlaybook(command: "import") }
         let file = TypedPath.expand(path)
         guard FileManager.default.fileExists(atPath: file) else {
             throw ShellError.usage("there is no file '\(path)'; give the path of a bundle written by 'export --bundle'.")
         }
         let summary = try context.database.importBundle(from: URL(fileURLWithPath: file))
-        if let current = context.currentPartner { context.currentPartner = try context.database.partner(id: current.id) ?? current }
+        try context.engine.refreshPartners()
         context.print("Imported '\(path)': \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
     }
 }

@@ -23,6 +23,9 @@ struct ActionCommand: ShellCommand {
     }
 
     struct Add: ShellCommand {
+        /// Its text (a profile, a value, a task) can be about people: never kept in the history file.
+        var keepsInHistory: Bool { false }
+
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a follow-up with its owner and due day.",
             discussion: "Inside a running playbook, '/action add' also records the session and the current question.")

@@ -1,25 +1,12 @@
 import Foundation
 import OutreachCore
+import OutreachSessions
 import OutreachStore
 
 extension ShellContext {
-    /// The partner a new record is about: the one named, else the running playbook's, else the
-    /// current one. When a playbook with that partner is running, the record also gets its
-    /// session and current question. `required: false` allows a record without a partner.
-    func captureTarget(partnerName: String?, required: Bool = true) throws -> (partner: Partner?, sessionID: UUID?, questionID: String?) {
-        let active = activeRun
-        let partner: Partner?
-        if let partnerName {
-            partner = try database.partner(named: partnerName)
-        } else if let chosen = active?.partner ?? currentPartner {
-            partner = chosen
-        } else if required {
-            throw ShellError.noPartnerChosen
-        } else {
-            partner = nil
-        }
-        let onRun = active.flatMap { $0.partner.id == partner?.id ? $0 : nil }
-        return (partner, onRun?.session.id, onRun?.run.current?.id)
+    /// The partner, session and question a new record is filed under (the session engine's rule).
+    func captureTarget(partnerName: String?, required: Bool = true) throws -> CaptureTarget {
+        try engine.captureTarget(partnerName: partnerName, required: required)
     }
 
     /// Every partner's name by id, for listings.

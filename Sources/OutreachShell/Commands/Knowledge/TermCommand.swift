@@ -3,6 +3,9 @@ import Foundation
 import OutreachCore
 
 struct TermCommand: ShellCommand {
+    /// Its text is about people: never kept in the history file.
+    var keepsInHistory: Bool { false }
+
     static let configuration = CommandConfiguration(
         commandName: "term", abstract: "Capture a partner's word and what it means (shown by 'glossary').",
         discussion: "Inside a running playbook, '/term' also records the session and the current question.")

@@ -19,6 +19,9 @@ struct ValueCommand: ShellCommand {
     }
 
     struct Add: ShellCommand {
+        /// Its text (a profile, a value, a task) can be about people: never kept in the history file.
+        var keepsInHistory: Bool { false }
+
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Record a value with who benefits, its lens and horizon.",
             discussion: "Inside a running playbook, '/value add' also records the session and the current question.")

@@ -22,6 +22,9 @@ struct PartnerCommand: ShellCommand {
     }
 
     struct Add: ShellCommand {
+        /// Its text (a profile, a value, a task) can be about people: never kept in the history file.
+        var keepsInHistory: Bool { false }
+
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner organisation.")
         static let group = CommandGroup.partners
         static let example = PartnerCommand.example
@@ -39,8 +42,8 @@ struct PartnerCommand: ShellCommand {
             let partner = try context.database.addPartner(Partner(
                 name: trimmed, sector: sectorPlugin.id, stakeholder: stakeholder ?? sectorPlugin.stakeholder,
                 profile: profile, doNotContact: doNotContact))
-            context.currentPartner = partner
-            context.print("Added \(partner.name) (\(partner.sector)).")
+            context.engine.use(partner)
+            context.print("Added \(partner.name) (\(partner.sector)); it is now the current partner.")
         }
     }
 
@@ -69,6 +72,9 @@ struct PartnerCommand: ShellCommand {
     }
 
     struct Edit: ShellCommand {
+        /// Its text (a profile, a value, a task) can be about people: never kept in the history file.
+        var keepsInHistory: Bool { false }
+
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a partner's details.")
         static let group = CommandGroup.partners
         static let example = "partner edit \"Riverside Housing Authority\" --profile \"Runs 1,200 units; new director since spring\""
@@ -90,7 +96,7 @@ struct PartnerCommand: ShellCommand {
             if doNotContact { partner.doNotContact = true }
             if contactOK { partner.doNotContact = false }
             try context.database.updatePartner(partner)
-            if context.currentPartner?.id == partner.id { context.currentPartner = partner }
+            try context.engine.refreshPartners()
             context.print("Updated \(partner.name).")
         }
     }
@@ -115,7 +121,9 @@ struct PartnerCommand: ShellCommand {
         @Argument(help: "The partner.") var name: String
 
         func run(in context: ShellContext) throws {
-            context.currentPartner = try context.database.partner(named: name)
+            let partner = try context.database.partner(named: name)
+            context.engine.use(partner)
+            context.print("\(partner.name) is now the current partner; commands without --partner mean them.")
         }
     }
 }
@@ -148,6 +156,9 @@ struct PartnersCommand: ShellCommand {
 }
 
 struct NoteCommand: ShellCommand {
+    /// Its text is about people: never kept in the history file.
+    var keepsInHistory: Bool { false }
+
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Write a note about a partner (inside a playbook: on the current question).",
         discussion: "Words starting with # become tags. Private notes are need-to-know and can be left out of exports.")
@@ -171,12 +182,9 @@ struct NoteCommand: ShellCommand {
         }
         let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw ValidationError("the note is empty; type the note's text after 'note'.") }
-        let active = context.activeRun
-        let target = try partnerName.map { try context.database.partner(named: $0) } ?? active?.partner ?? context.partner(named: nil)
-        let onRun = active.flatMap { $0.partner.id == target.id ? $0 : nil }
-        let note = try context.database.addNote(Note(
-            partnerID: target.id, sessionID: onRun?.session.id, questionID: onRun?.run.current?.id, text: body, isPrivate: isPrivate))
+        let note = try context.engine.note(body, isPrivate: isPrivate, partnerName: partnerName)
+        let name = try note.partnerID.flatMap { try context.database.partner(id: $0)?.name } ?? "no partner"
         let place = note.questionID.map { " on \($0)" } ?? ""
-        context.print("Noted for \(target.name)\(place)" + (isPrivate ? " (private)." : "."))
+        context.print("Noted for \(name)\(place)" + (isPrivate ? " (private)" : "") + ": note \(note.id.short).")
     }
 }

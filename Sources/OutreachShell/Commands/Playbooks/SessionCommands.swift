@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachSessions
 import OutreachStore
 
 struct StartCommand: ShellCommand {
@@ -17,19 +18,21 @@ struct StartCommand: ShellCommand {
     }
 
     func run(in context: ShellContext) throws {
-        if context.activeRun != nil { throw ShellError.alreadyInPlaybook(command: "start") }
+        if context.activeRun != nil { throw SessionError.alreadyInPlaybook(command: "start") }
         let loaded = try context.playbook(playbook)
-        try context.startRun(playbook: loaded, partner: try context.partner(named: partner))
+        context.show(try context.engine.start(playbook: loaded, partner: try context.partner(named: partner), confirm: context.confirm))
     }
 }
 
 struct ResumeCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: "Continue a session where it stopped (default: the latest unfinished one).")
+        commandName: "resume", abstract: "Continue a session where it stopped, or a finished one at its first missing required question.",
+        discussion: "Without a number: the latest unfinished session. A finished session with every required question answered stays closed unless --reopen is given.")
     static let group = CommandGroup.playbooks
     static let example = "resume 3"
 
     @Argument(help: "The session number (see 'sessions').") var session: Int64?
+    @Flag(help: "Open a finished, complete session again to change an answer.") var reopen = false
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
         typed.isEmpty ? context.sessionCandidates() : []
@@ -40,10 +43,10 @@ struct ResumeCommand: ShellCommand {
         if let session {
             target = try context.database.session(number: session)
         } else {
-            guard let latest = try context.database.latestUnfinishedSession() else { throw ShellError.nothingToResume }
+            guard let latest = try context.database.latestUnfinishedSession() else { throw SessionError.nothingToResume }
             target = latest
         }
-        try context.resumeRun(target)
+        context.show(try context.engine.resume(target, reopen: reopen))
     }
 }
 
@@ -63,11 +66,10 @@ struct SessionsCommand: ShellCommand {
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let rows = summaries.map { summary -> [String] in
-            let total = (try? JSONDecoder().decode(ResolvedPlaybook.self, from: summary.session.snapshot))
-                .map { PlaybookRun(playbook: $0).questions.count } ?? 0
+        let rows = try summaries.map { summary -> [String] in
+            let progress = try SessionProgress.of(summary.session, database: context.database)
             return [String(summary.session.number ?? 0), summary.partnerName, "\(summary.session.playbookID) \(summary.session.playbookVersion)",
-                    "\(summary.answered)/\(total) answered", summary.session.status.rawValue, formatter.string(from: summary.session.updatedAt)]
+                    progress.map { "\($0) answered" } ?? "unreadable", summary.session.status.rawValue, formatter.string(from: summary.session.updatedAt)]
         }
         context.print(Table(headers: ["#", "partner", "playbook", "progress", "status", "last activity"], rows: rows).render(style: context.style))
     }
@@ -75,11 +77,13 @@ struct SessionsCommand: ShellCommand {
 
 struct AnswersCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "answers", abstract: "Show a session's answers with every revision (default: the current session).")
+        commandName: "answers", abstract: "Show a session's answers: those that count now, or every revision with --history.",
+        discussion: "An answer counts when its question is reachable under the current answers (see docs/playbooks.md). --history also shows earlier revisions and answers to questions that are no longer asked.")
     static let group = CommandGroup.playbooks
-    static let example = "answers 3"
+    static let example = "answers 3 --history"
 
     @Argument(help: "The session number.") var session: Int64?
+    @Flag(help: "Every revision, and answers to questions no longer asked.") var history = false
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
         typed.isEmpty ? context.sessionCandidates() : []
@@ -87,22 +91,33 @@ struct AnswersCommand: ShellCommand {
 
     func run(in context: ShellContext) throws {
         let target = try context.session(numbered: session)
-        let playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: target.snapshot)
-        let answers = try context.database.answers(sessionID: target.id)
+        let playbook = try SessionEngine.playbook(of: target)
+        let revisions = try context.database.answers(sessionID: target.id)
+        let state = try context.database.answerState(sessionID: target.id)
+        let effective = EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped)
         let style = context.style
-        context.print(style.bold("Session \(target.number ?? 0): \(playbook.title) \(playbook.version)"))
+        context.print(style.bold("Session \(target.number ?? 0): \(playbook.title) \(playbook.version)") + style.dim(" · \(effective.progress) answered"))
         for step in playbook.steps {
-            let inStep = step.questions.filter { question in answers.contains { $0.questionID == question.id } }
-            guard !inStep.isEmpty else { continue }
+            let shown = step.questions.filter { question in
+                history ? revisions.contains { $0.questionID == question.id } : effective.isReachable(question.id)
+                    && (effective.answers[question.id] != nil || effective.skipped.contains(question.id))
+            }
+            guard !shown.isEmpty else { continue }
             context.print()
             context.print(style.bold(step.title))
-            for question in inStep {
-                context.print("  " + style.dim("[\(question.id)]") + " " + question.text)
-                let revisions = answers.filter { $0.questionID == question.id }.sorted { $0.revision < $1.revision }
-                for answer in revisions {
-                    let text = answer.value.map { $0.replacingOccurrences(of: "\n", with: "\n      ") } ?? style.dim("(skipped)")
-                    let revision = revisions.count > 1 ? style.dim("r\(answer.revision) ") : ""
-                    context.print("    \(revision)\(text)")
+            for question in shown {
+                let gone = effective.isReachable(question.id) ? "" : style.dim(" (no longer asked: asked only when \(question.condition?.summary ?? "an earlier answer allows it"))")
+                context.print("  " + style.dim("[\(question.id)]") + " " + question.text + gone)
+                if history {
+                    let own = revisions.filter { $0.questionID == question.id }
+                    for (index, answer) in own.enumerated() {
+                        let text = answer.value.map { $0.replacingOccurrences(of: "\n", with: "\n      ") } ?? style.dim("(skipped)")
+                        let label = own.count > 1 ? style.dim("r\(index + 1) ") : ""
+                        context.print("    \(label)\(text)")
+                    }
+                } else {
+                    let text = effective.answers[question.id].map { $0.replacingOccurrences(of: "\n", with: "\n    ") } ?? style.dim("(skipped)")
+                    context.print("    \(text)")
                 }
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachReports
 import OutreachStore
 
 struct ReportCommand: ShellCommand {
@@ -37,7 +38,7 @@ struct ReportCommand: ShellCommand {
             context.output.write(text)
             return
         }
-        try ReportFile.write(text, to: out, replace: force)
+        try PrivateFile.write(text, to: out, replace: force)
         let privacy = redact ? "private notes left out" : "private notes included"
         context.print("Wrote the \(format.rawValue) value case for \(target.name) to \(out) (\(privacy)).")
     }
@@ -72,3 +73,5 @@ struct CoachCommand: ShellCommand {
         for line in try context.coachingLines(for: try context.session(numbered: session)) { context.print(line) }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,17 +1,31 @@
 import ArgumentParser
 import OutreachCore
+import OutreachSessions
 
 /// A command that only makes sense inside a running playbook.
 protocol RunningCommand: ShellCommand {
-    func run(active: ActiveRun, in context: ShellContext) throws
+    func run(active: ActiveSession, in context: ShellContext) throws
 }
 
 extension RunningCommand {
     static var group: CommandGroup { .running }
 
     func run(in context: ShellContext) throws {
-        guard let active = context.activeRun else { throw ShellError.notInPlaybook(command: Self.name) }
+        guard let active = context.activeRun else { throw SessionError.notInPlaybook(command: Self.name) }
         try run(active: active, in: context)
+    }
+}
+
+struct AnswerCommand: RunningCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answer", abstract: "Save the text as the answer, even a word that is a command name ('/answer help').")
+    static let example = "/answer next"
+    var keepsInHistory: Bool { false }
+
+    @Argument(parsing: .captureForPassthrough, help: "The answer.") var words: [String] = []
+
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.show(try context.engine.answer(words.joined(separator: " ")))
     }
 }
 
@@ -19,14 +33,8 @@ struct NextCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "next", abstract: "Move on without changing the current answer.")
     static let example = "/next"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        guard let question = active.run.current else { throw context.atEnd() }
-        if question.required, active.run.answers[question.id] == nil { throw ShellError.requiredQuestion(question.id) }
-        if active.run.answers[question.id] == nil {
-            try context.skipCurrentQuestion(force: false)
-        } else {
-            try context.move { $0.next(); return true }
-        }
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.show(try context.engine.next())
     }
 }
 
@@ -34,8 +42,8 @@ struct SkipCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "skip", abstract: "Leave the current question unanswered for now.")
     static let example = "/skip"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        try context.skipCurrentQuestion(force: false)
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.show(try context.engine.skip(force: false))
     }
 }
 
@@ -43,8 +51,8 @@ struct ForceSkipCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "skip!", abstract: "Skip even a required question (listed as missing at /finish).")
     static let example = "/skip!"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        try context.skipCurrentQuestion(force: true)
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.show(try context.engine.skip(force: true))
     }
 }
 
@@ -52,8 +60,8 @@ struct BackCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "back", abstract: "Go back to the previous question; a new answer adds a revision.")
     static let example = "/back"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        try context.move { $0.back() }
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.show(try context.engine.back())
     }
 }
 
@@ -64,12 +72,11 @@ struct GotoCommand: RunningCommand {
     @Argument(help: "The question id.") var question: String
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
-        typed.isEmpty ? (context.activeRun?.run.questions.map(\.question.id) ?? []) : []
+        typed.isEmpty ? (context.activeRun?.run.applicableQuestions.map(\.id) ?? []) : []
     }
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        guard active.run.questions.contains(where: { $0.question.id == question }) else { throw ShellError.unknownQuestion(question) }
-        try context.move { $0.go(to: question) }
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.show(try context.engine.go(to: question))
     }
 }
 
@@ -77,8 +84,8 @@ struct TipCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "tip", abstract: "Advice for asking the current question.")
     static let example = "/tip"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        guard let question = active.run.current else { throw context.atEnd() }
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        guard let question = active.run.current else { throw SessionError.pastLastQuestion }
         if let tip = question.tip {
             context.print(TextLayout.wrap("Tip: " + tip, width: context.style.width))
         } else if let general = context.catalog.plugin("dash")?.tips, !general.isEmpty {
@@ -94,27 +101,30 @@ struct WhereCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "where", abstract: "Show progress: every step and question, answered or skipped.")
     static let example = "/where"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
+    func run(active: ActiveSession, in context: ShellContext) throws {
         let run = active.run
         let style = context.style
         for (index, step) in run.playbook.steps.enumerated() {
             let questions = run.questions.enumerated().filter { $0.element.step == index }
-            let answered = questions.filter { run.answers[$0.element.question.id] != nil }.count
-            context.print(style.bold("\(index + 1). \(step.title)") + style.dim(" \(answered)/\(questions.count) answered"))
+            let reachable = questions.filter { run.isApplicable($0.element.question) }
+            let answered = reachable.filter { run.answer(to: $0.element.question.id) != nil }.count
+            context.print(style.bold("\(index + 1). \(step.title)") + style.dim(" \(answered)/\(reachable.count) answered"))
             for (position, entry) in questions {
                 let question = entry.question
+                let reached = run.isApplicable(question)
                 let mark: String
                 if position == run.position { mark = style.accent("▸") }
-                else if run.answers[question.id] != nil { mark = style.good("✓") }
+                else if !reached { mark = style.dim("·") }
+                else if run.answer(to: question.id) != nil { mark = style.good("✓") }
                 else if run.skipped.contains(question.id) { mark = style.warn("–") }
-                else if !run.isApplicable(question) { mark = style.dim("·") }
                 else { mark = " " }
-                let notAsked = run.isApplicable(question) ? "" : style.dim(" (not asked: \(question.condition?.summary ?? ""))")
-                let required = question.required && run.answers[question.id] == nil ? style.warn(" *") : ""
-                context.print("  \(mark) \(question.id)\(required)\(notAsked)")
+                let gate = reached ? "" : style.dim(" (asked only when \(question.condition?.summary ?? "an earlier answer allows it"))")
+                let required = reached && question.required && run.answer(to: question.id) == nil ? style.warn(" *") : ""
+                context.print("  \(mark) \(question.id)\(required)\(gate)")
             }
         }
-        context.print(style.dim("▸ current  ✓ answered  – skipped  * required"))
+        context.print(style.bold("\(run.progress.answered) of \(run.progress.reachable) questions answered") + style.dim(" (of those the answers so far lead to)"))
+        context.print(style.dim("▸ current  ✓ answered  – skipped  · not asked  * required"))
     }
 }
 
@@ -122,8 +132,8 @@ struct PauseCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "pause", abstract: "Stop for now; 'resume' continues exactly here.")
     static let example = "/pause"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        try context.pauseRun()
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.showPaused(try context.engine.pause())
     }
 }
 
@@ -131,7 +141,7 @@ struct FinishCommand: RunningCommand {
     static let configuration = CommandConfiguration(commandName: "finish", abstract: "End the session; missing required questions are listed.")
     static let example = "/finish"
 
-    func run(active: ActiveRun, in context: ShellContext) throws {
-        try context.finishRun()
+    func run(active: ActiveSession, in context: ShellContext) throws {
+        context.showFinished(try context.engine.finish())
     }
 }

@@ -1,5 +1,6 @@
-import Foundation
 import ArgumentParser
+import Foundation
+import OutreachCore
 
 struct HelpCommand: ShellCommand {
     static let configuration = CommandConfiguration(

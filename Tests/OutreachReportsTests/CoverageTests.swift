@@ -1,9 +1,11 @@
 import Foundation
 import OutreachCatalog
 import OutreachCore
+@testable import OutreachReports
+import OutreachShell
 import OutreachStore
+import OutreachTestSupport
 import Testing
-@testable import OutreachShell
 
 @Suite struct CoverageTests {
     /// 2026-03-01 00:00 UTC.

@@ -133,17 +133,6 @@ public struct ValueCaseReport: Equatable, Sendable {
 // MARK: - Building
 
 extension ValueCaseReport {
-    public enum BuildError: LocalizedError, Equatable {
-        case sessionOfAnotherPartner(number: Int64, partner: String, owner: String)
-
-        public var errorDescription: String? {
-            switch self {
-            case .sessionOfAnotherPartner(let number, let partner, let owner):
-                "session \(number) is with \(owner), not \(partner). Run 'sessions --partner \(Tokenizer.quote(partner))' to list theirs."
-            }
-        }
-    }
-
     /// Reads everything the report needs. `sessionNumber` picks the session (default: the partner's
     /// latest); terms, values and actions cover the partner across all sessions.
     public static func build(
@@ -154,7 +143,7 @@ extension ValueCaseReport {
             let found = try database.session(number: sessionNumber)
             guard found.partnerID == partner.id else {
                 let owner = try database.partner(id: found.partnerID)?.name ?? "another partner"
-                throw BuildError.sessionOfAnotherPartner(number: sessionNumber, partner: partner.name, owner: owner)
+                throw ReportError.sessionOfAnotherPartner(number: sessionNumber, partner: partner.name, owner: owner)
             }
             session = found
         } else {
@@ -165,21 +154,28 @@ extension ValueCaseReport {
         var steps: [StepAnswers] = []
         var sessionInfo: SessionInfo?
         if let session {
-            let playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot)
+            let playbook: ResolvedPlaybook
+            do { playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) } catch {
+                throw ReportError.unreadableSnapshot(number: session.number ?? 0)
+            }
             sessionInfo = SessionInfo(
                 id: session.id, number: session.number ?? 0, status: session.status.rawValue, playbookID: session.playbookID,
                 playbookTitle: playbook.title, playbookVersion: session.playbookVersion, playbookDigest: session.playbookDigest,
                 startedAt: session.createdAt, updatedAt: session.updatedAt)
             let answers = try database.answers(sessionID: session.id)
+            let state = try database.answerState(sessionID: session.id)
+            let effective = EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped)
             let sessionNotes = try database.notes(sessionID: session.id).filter(keep).sorted(by: noteOrder)
             steps = playbook.steps.map { step in
                 StepAnswers(id: step.id, title: step.title, answers: step.questions.compactMap { question in
-                    let answer = latest(of: answers.filter { $0.questionID == question.id })
+                    // Only effective answers: a stale answer to a question no longer asked stays out.
+                    let current = effective.isReachable(question.id)
+                        ? latest(of: answers.filter { $0.questionID == question.id }, effective: effective.answers[question.id]) : nil
                     let notes = sessionNotes.filter { $0.questionID == question.id }.map(NoteEntry.init)
-                    guard answer != nil || !notes.isEmpty else { return nil }
+                    guard current != nil || !notes.isEmpty else { return nil }
                     return AnswerEntry(
                         questionID: question.id, question: question.text, required: question.required,
-                        answer: answer?.value, revision: answer?.revision, answeredAt: answer?.createdAt, notes: notes)
+                        answer: current?.value, revision: current?.revision, answeredAt: current?.createdAt, notes: notes)
                 })
             }
         }
@@ -212,10 +208,11 @@ extension ValueCaseReport {
             session: sessionInfo, steps: steps, terms: terms, values: values, matrix: matrix(of: values), actions: actions, redacted: redact)
     }
 
-    /// The latest revision that holds an answer, else the latest skip.
-    static func latest(of revisions: [Answer]) -> Answer? {
-        let ordered = revisions.sorted { $0.revision < $1.revision }
-        return ordered.last { $0.value != nil } ?? ordered.last
+    /// The revision that holds the effective answer, else the latest skip. Revisions come in the
+    /// store's order (oldest edit first).
+    static func latest(of revisions: [Answer], effective: String?) -> Answer? {
+        if let effective { return revisions.last { $0.value == effective } ?? revisions.last { $0.value != nil } }
+        return revisions.last
     }
 
     /// Groups values by beneficiary (case-insensitive, first spelling wins), lens and horizon.

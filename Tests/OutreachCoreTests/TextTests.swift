@@ -1,5 +1,5 @@
 import Testing
-@testable import OutreachShell
+@testable import OutreachCore
 
 @Suite struct TokenizerTests {
     @Test func quotesKeepSpacesTogether() throws {
@@ -25,8 +25,9 @@ import Testing
     }
 
     @Test func suggestionsFindTheNearestCommand() {
-        #expect(Suggestions.phrase(for: "strat", in: CommandRegistry.names) == "did you mean 'start'?")
-        #expect(Suggestions.phrase(for: "xyzzy", in: CommandRegistry.names) == nil)
+        let names = ["start", "resume", "sessions", "partner", "partners", "quit"]
+        #expect(Suggestions.phrase(for: "strat", in: names) == "did you mean 'start'?")
+        #expect(Suggestions.phrase(for: "xyzzy", in: names) == nil)
         #expect(Suggestions.distance("kitten", "sitting") == 3)
     }
 }

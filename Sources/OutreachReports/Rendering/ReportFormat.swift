@@ -1,11 +1,10 @@
-import ArgumentParser
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The formats `report` writes.
-public enum ReportFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+public enum ReportFormat: String, CaseIterable, Sendable {
     case markdown, json, csv
 
     public func render(_ report: ValueCaseReport) -> String {
@@ -17,17 +16,17 @@ public enum ReportFormat: String, CaseIterable, Sendable, ExpressibleByArgument 
     }
 }
 
-/// Writes report files private to the user (mode 0600), replacing a file only when asked.
-enum ReportFile {
+/// Writes files private to the user (mode 0600): reports, transcripts. Replaces a file only when asked.
+public enum PrivateFile {
     /// Writes through a private temporary file in the same folder, renamed into place, so a
     /// reader never sees half a report and the file is never readable by others.
-    static func write(_ text: String, to path: String, replace: Bool) throws {
+    public static func write(_ text: String, to path: String, replace: Bool) throws {
         let target = (path as NSString).expandingTildeInPath
-        if !replace, FileManager.default.fileExists(atPath: target) { throw ShellError.fileExists(path) }
+        if !replace, FileManager.default.fileExists(atPath: target) { throw ReportError.fileExists(path) }
         let url = URL(fileURLWithPath: target)
         var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
         let descriptor = mkstemp(&template)
-        guard descriptor >= 0 else { throw ShellError.cannotWrite(path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw ReportError.cannotWrite(path, reason: String(cString: strerror(errno))) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
         if fchmod(descriptor, 0o600) != 0 { failure = String(cString: strerror(errno)) }
@@ -42,7 +41,7 @@ enum ReportFile {
         if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw ShellError.cannotWrite(path, reason: failure)
+            throw ReportError.cannotWrite(path, reason: failure)
         }
     }
 }

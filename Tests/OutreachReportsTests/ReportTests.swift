@@ -1,7 +1,9 @@
 import Foundation
 import OutreachCore
+@testable import OutreachReports
+import OutreachShell
+import OutreachTestSupport
 import Testing
-@testable import OutreachShell
 
 /// Golden files live in Tests/Fixtures/reports/. After an intended change to a report, re-record
 /// them with `OUTREACH_RECORD_GOLDENS=1 swift test --filter ReportTests`, then review the diff.

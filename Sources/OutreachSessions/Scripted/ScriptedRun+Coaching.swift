@@ -1,4 +1,5 @@
 import OutreachCore
+import OutreachReports
 import OutreachStore
 
 extension ScriptedRun {

@@ -2,40 +2,40 @@ import Foundation
 import OutreachCatalog
 import OutreachCore
 import OutreachStore
-@testable import OutreachShell
+import OutreachReports
 
 /// Fixed records for report tests: every id, date and text is written out here and inserted
 /// through AppDatabase as given, so reports built from it are byte-stable.
-enum ReportFixture {
-    static func id(_ number: Int) -> UUID {
+public enum ReportFixture {
+    public static func id(_ number: Int) -> UUID {
         UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", number))!
     }
 
     /// 2026-01-05 09:00:00 UTC plus the given minutes.
-    static func at(_ minutes: Int) -> Date {
+    public static func at(_ minutes: Int) -> Date {
         Date(timeIntervalSince1970: 1_767_603_600 + Double(minutes) * 60)
     }
 
-    static let partnerID = id(1)
-    static let sessionID = id(101)
-    static let partnerName = "Riverside Housing Authority"
+    public static let partnerID = id(1)
+    public static let sessionID = id(101)
+    public static let partnerName = "Riverside Housing Authority"
 
     /// Private texts written into the fixture; a redacted report must contain none of them.
-    static let privateTexts = [
+    public static let privateTexts = [
         "The director said off the record that the board chair opposes sharing",
         "Finance officer hinted at a budget shortfall next year",
         "They shared with the county in 2019 under an agreement that lapsed",
     ]
 
     /// The sector background the goldens use, independent of the built-in plugin files.
-    static let plugins: [String: Plugin] = [
+    public static let plugins: [String: Plugin] = [
         "housing": Plugin(
             id: "housing", name: "Public housing authorities", version: "1.0.0", kind: .sector,
             stakeholder: "public housing authority",
             summary: "Local public bodies that own public housing and run voucher programs.\nFederal rules shape what tenant data they may share."),
     ]
 
-    static let playbook = ResolvedPlaybook(id: "dash", title: "DASH outreach conversation", version: "1.0.0", sector: "housing", steps: [
+    public static let playbook = ResolvedPlaybook(id: "dash", title: "DASH outreach conversation", version: "1.0.0", sector: "housing", steps: [
         .init(id: "homework", title: "Do your homework", intro: nil, questions: [
             Question(id: "dash.homework.shared-population", text: "Which organizations serve the same people you serve?"),
             Question(id: "dash.pb.shared-before", text: "Has the partner shared data before?", kind: .choice, choices: ["yes", "no", "not sure"], required: true),
@@ -55,9 +55,9 @@ enum ReportFixture {
     ])
 
     /// A fixed digest, so the goldens do not change when the snapshot's JSON encoding does.
-    static let digest = "5e1f0c2d9a7b4e3f8c6d1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+    public static let digest = "5e1f0c2d9a7b4e3f8c6d1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
 
-    static func makeDatabase() throws -> AppDatabase {
+    public static func makeDatabase() throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
         try database.addPartner(Partner(
             id: partnerID, name: partnerName, sector: "housing", stakeholder: "public housing authority",
@@ -110,7 +110,7 @@ enum ReportFixture {
         return database
     }
 
-    static func partner(in database: AppDatabase) throws -> Partner {
+    public static func partner(in database: AppDatabase) throws -> Partner {
         try database.partner(named: partnerName)
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import OutreachCatalog
 import OutreachCore
+@testable import OutreachReports
+import OutreachShell
 import OutreachStore
+import OutreachTestSupport
 import Testing
-@testable import OutreachShell
 
 /// A session with a partner, built up record by record; by default everything the coach looks for is in place.
 final class CoachScenario {
@@ -170,15 +172,5 @@ final class CoachScenario {
         let empty = try ShellHarness()
         #expect(empty.run(["coach"]) == 1)
         #expect(empty.errors.contains("there are no sessions yet. Start one with"))
-    }
-
-    @Test func theReminderCountsOverdueActions() throws {
-        let database = try AppDatabase.inMemory()
-        let today = ReportFixture.at(0)
-        #expect(OverdueReminder.line(database: database, today: today, style: .plain) == nil)
-        try database.addAction(ActionItem(partnerID: nil, text: "Send minutes", owner: "Maria", due: "2026-01-04"))
-        try database.addAction(ActionItem(partnerID: nil, text: "Due today", owner: "Maria", due: "2026-01-05"))
-        #expect(OverdueReminder.line(database: database, today: today, style: .plain)
-            == "Reminder: 1 action is overdue. Type 'actions --overdue' to see it.")
     }
 }

@@ -28,8 +28,14 @@ public struct CoachingFacts: Sendable {
 
     public var isSelfAssessment: Bool { session.playbookID == Coach.selfAssessmentPlaybook }
 
+    /// The answers that count: those to questions the current answers make reachable.
+    public var effective: EffectiveAnswers { EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped) }
+
     public static func load(session: Session, database: AppDatabase) throws -> CoachingFacts {
-        let playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot)
+        let playbook: ResolvedPlaybook
+        do { playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) } catch {
+            throw ReportError.unreadableSnapshot(number: session.number ?? 0)
+        }
         guard let partner = try database.partner(id: session.partnerID) else {
             throw StoreError.unknownSession(reference: String(session.number ?? 0))
         }
@@ -114,7 +120,7 @@ public enum Coach {
 
     static func checkFailureAngle(_ facts: CoachingFacts) -> CoachingFinding? {
         let asked = facts.playbook.flattened.map(\.question.id).filter(isFailureAngle)
-        guard !facts.state.answers.keys.contains(where: isFailureAngle) else { return nil }
+        guard !facts.effective.answers.keys.contains(where: isFailureAngle) else { return nil }
         let number = facts.session.number ?? 0
         let next = asked.first.map { "Type 'resume \(number)', then '/goto \($0)' and answer it." }
             ?? "At the next meeting, ask how their staff and clients would feel it if the project failed, and note the answer."
@@ -160,8 +166,8 @@ public enum Coach {
         let finished = facts.session.status == .finished
         return run.questions.enumerated().compactMap { index, entry in
             let question = entry.question
-            guard question.required, run.isApplicable(question), facts.state.answers[question.id] == nil else { return nil }
-            return finished || facts.state.skipped.contains(question.id) || index < run.position ? question.id : nil
+            guard question.required, run.isApplicable(question), run.answer(to: question.id) == nil else { return nil }
+            return finished || run.effective.skipped.contains(question.id) || index < run.position ? question.id : nil
         }
     }
 }

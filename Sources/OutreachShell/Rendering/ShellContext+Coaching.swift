@@ -1,5 +1,6 @@
 import Foundation
 import OutreachCore
+import OutreachReports
 import OutreachStore
 
 extension ShellContext {

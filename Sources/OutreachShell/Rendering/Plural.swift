@@ -1,6 +1,0 @@
-/// "1 value", "2 values".
-enum Plural {
-    static func count(_ number: Int, _ singular: String, plural: String? = nil) -> String {
-        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
-    }
-}
