@@ -6,7 +6,8 @@ import OutreachTestSupport
 import Testing
 
 /// Golden files live in Tests/Fixtures/reports/. After an intended change to a report, re-record
-/// them with `OUTREACH_RECORD_GOLDENS=1 swift test --filter ReportTests`, then review the diff.
+/// them with `OUTREACH_RECORD_GOLDENS=1 swift test --filter ReportTests` (that run fails on purpose),
+/// review the diff, and run again.
 @Suite struct ReportTests {
     static let goldenFolder = repositoryRoot.appendingPathComponent("Tests/Fixtures/reports")
 
@@ -16,15 +17,8 @@ import Testing
             database: database, plugins: ReportFixture.plugins, partner: try ReportFixture.partner(in: database), redact: redact)
     }
 
-    /// Compares with the golden file, or writes it when OUTREACH_RECORD_GOLDENS=1.
     func expectGolden(_ text: String, named name: String) throws {
-        let url = Self.goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["OUTREACH_RECORD_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        let golden = try #require(try? Data(contentsOf: url), "no golden file \(name); record it with OUTREACH_RECORD_GOLDENS=1")
-        #expect(String(decoding: golden, as: UTF8.self) == text, "differs from \(name); re-record with OUTREACH_RECORD_GOLDENS=1 if intended")
+        Golden.expect(text, matches: Self.goldenFolder.appendingPathComponent(name))
     }
 
     @Test(arguments: [(ReportFormat.markdown, "md"), (.json, "json"), (.csv, "csv")])

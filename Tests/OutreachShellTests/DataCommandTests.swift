@@ -50,7 +50,7 @@ func populatedHarness() throws -> ShellHarness {
 
         let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int
         #expect(harness.run(["backup \(Tokenizer.quote(file))"]) == 1)
-        #expect(harness.errors.contains("'\(file)' already exists; choose another path or remove it first."))
+        #expect(harness.errors.contains("'\(file)' already exists; add --force to replace it, or choose another path."))
         #expect(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int == size)
     }
 
@@ -116,7 +116,7 @@ func populatedHarness() throws -> ShellHarness {
         try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: file))
         let harness = try populatedHarness()
         #expect(harness.run(["export --bundle \(Tokenizer.quote(file))"]) == 1)
-        #expect(harness.errors.contains("already exists; choose another path or remove it first."))
+        #expect(harness.errors.contains("already exists; add --force to replace it, or choose another path."))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me\n")
     }
 

@@ -31,7 +31,8 @@ import Testing
         #expect(text.contains("Tip: "))
         #expect(text.contains("Answer: A data use agreement with the county for the food insecurity survey"))
         #expect(text.contains("Answer: the partner\n        the people we both serve"))
-        #expect(text.contains("Note (private): Coordinator worried about client dignity #privacy"))
+        #expect(text.contains("Note (private): [left out; run with --include-private to show it]"))
+        #expect(!text.contains("Coordinator worried"), "private note text stays out of a transcript unless asked for")
         #expect(text.contains("Term: TEFAP = The federal commodity program with its own eligibility rules"))
         #expect(text.contains("Action: Send the draft agreement (owner Priya, due 2026-12-10)"))
         #expect(text.contains("== Also recorded ==\nNote: Warm first call; they asked for our referral numbers"))
@@ -57,7 +58,7 @@ import Testing
         let result = run("missing-required")
         #expect(result.status == 1)
         #expect(result.output.text.contains("Missing 3 of 5 required questions:\n- dash.pb.next-steps\n- dash.pb.follow-up-owner\n- dash.pb.follow-up-date\n"))
-        #expect(result.output.errors == "error: 3 required question(s) unanswered: dash.pb.next-steps, dash.pb.follow-up-owner, dash.pb.follow-up-date\n")
+        #expect(result.output.errors == "error: 3 required question(s) unanswered: dash.pb.next-steps, dash.pb.follow-up-owner, dash.pb.follow-up-date.\n")
     }
 
     @Test func everyProblemOfTheAnswersFileIsReportedWithItsLine() {
@@ -106,11 +107,7 @@ import Testing
             ScriptedRunOptions(playbook: nil, answersPath: packPath, partner: nil, sector: nil, transcriptPath: nil, database: nil, training: true),
             environment: environment, output: output)
         #expect(status == 0, "\(output.errors)")
-        let golden = repositoryRoot.appendingPathComponent("playbooks/training/\(pack).transcript.txt")
-        if ProcessInfo.processInfo.environment["OUTREACH_RECORD_GOLDENS"] == "1" {
-            try output.text.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        #expect(output.text == (try String(contentsOf: golden, encoding: .utf8)))
+        Golden.expect(output.text, matches: repositoryRoot.appendingPathComponent("playbooks/training/\(pack).transcript.txt"))
     }
 
     static func trainingPacks() -> [String] {

@@ -39,8 +39,8 @@ public struct EffectiveAnswers: Sendable, Equatable {
     public func isReachable(_ questionID: String) -> Bool { reachableIDs.contains(questionID) }
 
     /// The one progress rule: answered of the questions reachable now.
-    public var progress: Progress {
-        Progress(answered: reachable.filter { answers[$0.id] != nil }.count, reachable: reachable.count)
+    public var progress: AnswerProgress {
+        AnswerProgress(answered: reachable.filter { answers[$0.id] != nil }.count, reachable: reachable.count)
     }
 
     /// Reachable required questions with no answer, in playbook order.
@@ -51,7 +51,7 @@ public struct EffectiveAnswers: Sendable, Equatable {
 
 /// How far a session is: answered of the questions reachable now (see `EffectiveAnswers`).
 /// Every place that shows progress (prompt, `/where`, `/finish`, `sessions`, reports) uses it.
-public struct Progress: Sendable, Equatable, CustomStringConvertible {
+public struct AnswerProgress: Sendable, Equatable, CustomStringConvertible {
     public var answered: Int
     public var reachable: Int
 

@@ -39,7 +39,7 @@ public struct PlaybookRun: Sendable {
     /// The effective answer to a question (nil when unanswered or no longer reachable).
     public func answer(to questionID: String) -> String? { effective.answers[questionID] }
 
-    public var progress: Progress { effective.progress }
+    public var progress: AnswerProgress { effective.progress }
 
     /// Records an answer to the current question and moves to the next applicable one.
     public mutating func answer(_ value: String) {

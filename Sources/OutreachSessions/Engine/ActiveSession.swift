@@ -29,7 +29,7 @@ public struct EndedSession: Sendable {
     public var partner: Partner
     public var run: PlaybookRun
 
-    public var progress: Progress { run.progress }
+    public var progress: AnswerProgress { run.progress }
     /// Reachable required questions without an answer.
     public var missingRequired: [Question] { run.missingRequired }
 }

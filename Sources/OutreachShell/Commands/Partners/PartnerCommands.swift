@@ -22,8 +22,8 @@ struct PartnerCommand: ShellCommand {
     }
 
     struct Add: ShellCommand {
-        /// Its text (a profile, a value, a task) can be about people: never kept in the history file.
-        var keepsInHistory: Bool { false }
+        /// A profile can be about people: a line with one is never kept in the history file.
+        var keepsInHistory: Bool { profile == nil }
 
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner organisation.")
         static let group = CommandGroup.partners
@@ -72,8 +72,8 @@ struct PartnerCommand: ShellCommand {
     }
 
     struct Edit: ShellCommand {
-        /// Its text (a profile, a value, a task) can be about people: never kept in the history file.
-        var keepsInHistory: Bool { false }
+        /// A profile can be about people: a line with one is never kept in the history file.
+        var keepsInHistory: Bool { profile == nil }
 
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a partner's details.")
         static let group = CommandGroup.partners
