@@ -36,10 +36,17 @@ public final class AppDatabase: Sendable {
         do {
             var configuration = configuration()
             configuration.prepareDatabase { db in
+                // WAL mode, set here rather than by a DatabasePool, which writes to the file at
+                // every open; on a file already in WAL mode this writes nothing, so a read-only
+                // command leaves the file's bytes as they were.
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // Checkpoints run in the background (see Checkpointer), never inside a commit.
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             }
-            return try AppDatabase(writer: DatabasePool(path: path, configuration: configuration), path: path,
+            return try AppDatabase(writer: DatabaseQueue(path: path, configuration: configuration), path: path,
                                    checkpointer: Checkpointer(path: path))
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")

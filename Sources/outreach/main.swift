@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OutreachShell
 
 /// The executable: parses the command line and hands over to the shell.
@@ -73,13 +74,38 @@ struct Run: ParsableCommand {
     }
 }
 
+/// Parses and runs a command the way `main()` would, but words errors like the shell does
+/// (`error: unknown option '--nope'.`) and keeps help and version on standard output.
+func launch<Command: ParsableCommand>(_ type: Command.Type, named name: String, _ arguments: [String]) -> Never {
+    do {
+        var command = try type.parseAsRoot(arguments)
+        try command.run()
+        exit(0)
+    } catch let code as ExitCode {
+        exit(code.rawValue)
+    } catch {
+        let code = type.exitCode(for: error)
+        if code == .success {
+            print(type.fullMessage(for: error))
+            exit(0)
+        }
+        var message = type.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let first = message.first, first.isUppercase, message.dropFirst().first?.isLowercase ?? true {
+            message = first.lowercased() + message.dropFirst()
+        }
+        if !message.hasSuffix(".") { message += "." }
+        FileHandle.standardError.write(Data("error: \(message)\nusage: \(name == "outreach" ? "" : "outreach ")\(type.usageString())\nSee '\(name) --help'.\n".utf8))
+        exit(code.rawValue)
+    }
+}
+
 /// `run` is dispatched before the shell's own options are parsed, so that `--db` belongs to it
 /// (swift-argument-parser would otherwise give a parent's `--db` to the parent, and drop it).
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "run" {
-    Run.main(Array(arguments.dropFirst()))
+    launch(Run.self, named: "outreach run", Array(arguments.dropFirst()))
 } else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "run" {
-    Run.main(Array(arguments.dropFirst(3)) + ["--db", arguments[1]])
+    launch(Run.self, named: "outreach run", Array(arguments.dropFirst(3)) + ["--db", arguments[1]])
 } else {
-    Outreach.main(arguments)
+    launch(Outreach.self, named: "outreach", arguments)
 }

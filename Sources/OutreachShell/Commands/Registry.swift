@@ -9,7 +9,7 @@ public enum CommandRegistry {
         SectorsCommand.self, SectorCommand.self, PluginsCommand.self, PluginCommand.self, GlossaryCommand.self,
         PlaybooksCommand.self, PlaybookCommand.self, StartCommand.self, ResumeCommand.self,
         SessionsCommand.self, AnswersCommand.self,
-        NextCommand.self, SkipCommand.self, ForceSkipCommand.self, BackCommand.self, GotoCommand.self,
+        AnswerCommand.self, NextCommand.self, SkipCommand.self, ForceSkipCommand.self, BackCommand.self, GotoCommand.self,
         TipCommand.self, WhereCommand.self, PauseCommand.self, FinishCommand.self,
         BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
         ReportCommand.self, CoverageCommand.self, CoachCommand.self,

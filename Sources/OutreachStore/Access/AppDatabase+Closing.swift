@@ -8,7 +8,7 @@ extension AppDatabase {
     /// A failure here loses nothing (the log is still there and is read at the next open).
     public func closeCleanly() {
         checkpointer?.waitUntilIdle()
-        guard path != ":memory:", writer is DatabasePool else { return }
+        guard path != ":memory:" else { return }
         _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 }

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachSessions
 import OutreachStore
 
 struct SearchCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find words in answers, notes, terms and values, best matches first.",
         discussion: "Every word must match, and matches the start of a word: 'priv' finds 'privacy'. "
-            + "Each result says where it came from: the partner, the session and the question.")
+            + "Each result says where it came from: the partner, the session and the question; an answer that no "
+            + "longer counts says so. With --tag and no words, lists the notes with that tag, newest first.")
     static let group = CommandGroup.knowledge
     static let example = "search tenant priv --sector housing"
 
@@ -18,11 +20,15 @@ struct SearchCommand: ShellCommand {
 
     func run(in context: ShellContext) throws {
         let query = KnowledgeText.joined(words)
-        guard !query.isEmpty else { throw ShellError.usage("say what to look for, such as 'search tenant records'.") }
         let target = try partner.map { try context.database.partner(named: $0) }
         let sectorID = try sector.map { try context.sector($0).id }
         let tag = self.tag.map(KnowledgeText.tag)
         let filter = SearchFilter(partnerID: target?.id, sector: sectorID, tag: tag)
+        guard !query.isEmpty else {
+            guard let tag else { throw ShellError.usage("say what to look for, such as 'search tenant records', or name a tag: 'search --tag privacy'.") }
+            try listTagged(tag, filter: filter, in: context)
+            return
+        }
         let hits = try context.database.search(query, filter: filter)
         guard !hits.isEmpty else {
             var narrowed: [String] = []
@@ -37,7 +43,7 @@ struct SearchCommand: ShellCommand {
         }
         let style = context.style
         for (index, hit) in hits.enumerated() {
-            context.print("\(index + 1). " + style.dim(Self.source(of: hit)))
+            context.print("\(index + 1). " + style.dim(Self.source(of: hit, standing: try standing(of: hit, in: context))))
             context.print(TextLayout.wrap(Self.highlight(hit.snippet, style: style), width: style.width, indent: "   "))
         }
         if hits.count == filter.limit {
@@ -45,13 +51,52 @@ struct SearchCommand: ShellCommand {
         }
     }
 
-    /// Where a hit came from: its kind, partner, session and question.
-    static func source(of hit: SearchHit) -> String {
-        var parts = [hit.kind.rawValue]
+    /// Notes carrying the tag, newest first, in the search's layout.
+    private func listTagged(_ tag: String, filter: SearchFilter, in context: ShellContext) throws {
+        let sectorPartners = try filter.sector.map { sector in Set(try context.database.partners().filter { $0.sector == sector }.map(\.id)) }
+        let notes = try context.database.notes(partnerID: filter.partnerID).filter { note in
+            note.tags.contains(tag) && (sectorPartners.map { note.partnerID.map($0.contains) ?? false } ?? true)
+        }.reversed()
+        guard !notes.isEmpty else {
+            context.print("No notes are tagged #\(tag). Type 'notes' to list every note.")
+            return
+        }
+        let names = try context.partnerNamesByID()
+        let sessions = try context.sessionNumbersByID()
+        for (index, note) in notes.prefix(filter.limit).enumerated() {
+            var parts = ["note"]
+            if let name = note.partnerID.flatMap({ names[$0] }) { parts.append(name) }
+            if let number = note.sessionID.flatMap({ sessions[$0] }) { parts.append("session \(number)") }
+            if let question = note.questionID { parts.append(question) }
+            context.print("\(index + 1). " + context.style.dim(parts.joined(separator: " · ")))
+            context.print(TextLayout.wrap(note.text.replacingOccurrences(of: "\n", with: " "), width: context.style.width, indent: "   "))
+        }
+        if notes.count > filter.limit {
+            context.print(context.style.dim("Showing the newest \(filter.limit) of \(notes.count); add words or --partner to narrow the search."))
+        }
+    }
+
+    /// Whether an answer hit still counts (nil for other kinds).
+    private func standing(of hit: SearchHit, in context: ShellContext) throws -> AnswerStanding? {
+        guard hit.kind == .answer, let number = hit.sessionNumber else { return nil }
+        return try AnswerStanding.of(answerID: hit.id, sessionNumber: number, database: context.database)
+    }
+
+    /// Where a hit came from: its kind (and whether an answer still counts), partner, session and question.
+    static func source(of hit: SearchHit, standing: AnswerStanding? = nil) -> String {
+        var parts = [hit.kind.rawValue + Self.label(standing)]
         if let name = hit.partnerName { parts.append(name) }
         if let number = hit.sessionNumber { parts.append("session \(number)") }
         if let question = hit.questionID { parts.append(question) }
         return parts.joined(separator: " · ")
+    }
+
+    static func label(_ standing: AnswerStanding?) -> String {
+        switch standing {
+        case .superseded: " (earlier revision)"
+        case .notAsked: " (no longer asked)"
+        case .current, nil: ""
+        }
     }
 
     /// The snippet on one line with each matched word in bold, or in [brackets] without colour.
