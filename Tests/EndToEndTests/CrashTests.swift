@@ -5,11 +5,13 @@ import Testing
 /// Answers survive a killed process: every answer whose next question had appeared is stored.
 @Suite struct CrashTests {
     /// A running `outreach` reading commands from a pipe, whose output can be watched.
-    final class PipedShell {
+    final class PipedShell: @unchecked Sendable {
         let process = Process()
         private let input = Pipe()
         private let output = Pipe()
-        private(set) var text = ""
+        private let lock = NSLock()
+        private var received = ""
+        private var closed = false
 
         init(binary: OutreachBinary, arguments: [String]) throws {
             process.executableURL = URL(fileURLWithPath: OutreachBinary.path)
@@ -19,23 +21,40 @@ import Testing
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
+            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self else { return }
+                self.lock.lock()
+                if data.isEmpty { self.closed = true } else { self.received += String(decoding: data, as: UTF8.self) }
+                self.lock.unlock()
+                if data.isEmpty { handle.readabilityHandler = nil }
+            }
+        }
+
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return received
         }
 
         func send(_ line: String) {
             input.fileHandleForWriting.write(Data((line + "\n").utf8))
         }
 
-        /// Reads until `count` question ids have been shown (each as an indented `[id]` line).
-        func waitForQuestions(_ count: Int) -> Bool {
-            while questionCount < count {
-                let data = output.fileHandleForReading.availableData
-                if data.isEmpty { return false }
-                text += String(decoding: data, as: UTF8.self)
+        /// Waits until `count` question ids have been shown (each as an indented `[id]` line);
+        /// false when the output ends or `timeout` seconds pass first.
+        func waitForQuestions(_ count: Int, timeout: TimeInterval = 20) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                lock.lock()
+                let (shown, ended) = (received.components(separatedBy: "\n  [").count - 1, closed)
+                lock.unlock()
+                if shown >= count { return true }
+                if ended { return false }
+                usleep(2_000)
             }
-            return true
+            return false
         }
-
-        var questionCount: Int { text.components(separatedBy: "\n  [").count - 1 }
 
         func kill() {
             Foundation.kill(process.processIdentifier, SIGKILL)
@@ -47,12 +66,16 @@ import Testing
         let binary = OutreachBinary()
         let setup = try binary.run(["-c", #"partner add "Riverside HA" --sector housing"#])
         #expect(setup.status == 0)
-        var generator = SystemRandomNumberGenerator()
+        // The kill points come from a seed that is printed, so a failure can be replayed with
+        // OUTREACH_CRASH_SEED=<seed> swift test --filter CrashTests.
+        let seed = ProcessInfo.processInfo.environment["OUTREACH_CRASH_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+        print("CrashTests seed: \(seed)")
+        var generator = SeededGenerator(seed: seed)
         var acknowledged: [Int64: [String: String]] = [:]
         for round in 1...50 {
             let shell = try PipedShell(binary: binary, arguments: ["--db", binary.databasePath])
             shell.send(#"start dash --partner "Riverside HA""#)
-            #expect(shell.waitForQuestions(1))
+            #expect(shell.waitForQuestions(1), "seed \(seed), round \(round): no first question")
             let answers = Int.random(in: 0...4, using: &generator)
             var saved: [String] = []
             for index in 0..<answers {
@@ -73,7 +96,7 @@ import Testing
             let session = try database.session(number: number)
             let stored = Set(try database.answers(sessionID: session.id).compactMap(\.value))
             for answer in expected.values {
-                #expect(stored.contains(answer), "session \(number) lost '\(answer)'")
+                #expect(stored.contains(answer), "session \(number) lost '\(answer)' (seed \(seed))")
             }
         }
         #expect(try database.healthReport().isHealthy)
@@ -96,11 +119,26 @@ import Testing
                 group.leave()
             }
         }
-        group.wait()
+        #expect(group.wait(timeout: .now() + 120) == .success, "the two writers did not finish within two minutes")
         #expect(statuses.values == [0, 0])
         let notes = try AppDatabase.open(path: binary.databasePath).notes()
         #expect(notes.count == 2 * count)
         #expect(Set(notes.map(\.text)).count == 2 * count)
+    }
+}
+
+/// SplitMix64: the same seed gives the same kill points.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

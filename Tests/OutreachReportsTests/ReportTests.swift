@@ -124,6 +124,29 @@ import Testing
 
     // MARK: The command
 
+    /// "Shared before: yes", the follow-up only "yes" asks, then back to change it to "no": no
+    /// format shows the follow-up or its answer, and every format counts what the playbook asks now.
+    @Test(arguments: ReportFormat.allCases)
+    func aStaleConditionalAnswerStaysOutOfEveryFormat(format: ReportFormat) throws {
+        let harness = try ShellHarness()
+        harness.run([
+            "partner add \"Riverside HA\" --sector housing", "start dash",
+            "/goto dash.pb.shared-before", "yes", "Signed with the county in 2019 by the deputy director",
+            "/back", "/back", "no", "/pause",
+        ])
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let report = try ValueCaseReport.build(
+            database: harness.context.database, plugins: builtinCatalog.pluginsByID,
+            partner: try harness.context.database.partner(named: "Riverside HA"))
+        let text = format.render(report)
+        #expect(!text.contains("Signed with the county"), "the stale answer reached the \(format) report")
+        #expect(!text.contains("dash.pb.agreement"), "the question no longer asked reached the \(format) report")
+        #expect(text.contains("dash.pb.shared-before"))
+        harness.run(["answers 1 --history"])
+        #expect(harness.text.contains("Signed with the county in 2019 by the deputy director"), "history keeps it, on request")
+        #expect(harness.text.contains("(no longer asked: asked only when dash.pb.shared-before = yes)"))
+    }
+
     @Test func theCommandPrintsTheRenderedReport() throws {
         let database = try ReportFixture.makeDatabase()
         let harness = try ShellHarness(database: database)

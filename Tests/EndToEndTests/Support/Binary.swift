@@ -27,8 +27,10 @@ struct OutreachBinary {
          "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
     }
 
-    /// Runs the binary without a terminal; returns status and output.
-    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+    /// Runs the binary without a terminal; returns status and output. A run still going after
+    /// `timeout` seconds is killed, so a hang fails the test instead of stalling the suite.
+    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:],
+             timeout: TimeInterval = 120) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.path)
         process.arguments = arguments
@@ -38,6 +40,9 @@ struct OutreachBinary {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
