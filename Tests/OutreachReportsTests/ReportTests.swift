@@ -230,3 +230,27 @@ func parseCSV(_ text: String) throws -> [[String]] {
     guard !quoted, record.isEmpty, field.isEmpty else { throw Malformed() }
     return records
 }
+
+/// A user's text cannot add structure to a Markdown report.
+@Suite struct MarkdownInjectionTests {
+    @Test func namesAndAnswersWithMarkdownAreFlattenedAndEscaped() throws {
+        let harness = try ShellHarness()
+        let name = "Evil\n# Injected heading\n| a | b |\n---"
+        harness.run([
+            "partner add \"\(name)\" --sector housing", "start dash",
+            "\"\"\"", "# Not a heading", "- not a list", "1. not numbered", "> not a quote", "\"\"\"", "/pause",
+        ])
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let report = try ValueCaseReport.build(
+            database: harness.context.database, plugins: builtinCatalog.pluginsByID, partner: try harness.context.database.partners()[0])
+        let markdown = MarkdownRenderer.render(report)
+        let lines = markdown.components(separatedBy: "\n")
+        #expect(lines.first == "# Value case: Evil # Injected heading | a | b | ---")
+        #expect(!lines.contains("# Injected heading"))
+        #expect(!lines.contains("---") || lines.filter { $0 == "---" }.count == 1, "only the footer's rule")
+        #expect(lines.contains("> \\# Not a heading  "))
+        #expect(lines.contains("> \\- not a list  "))
+        #expect(lines.contains("> 1\\. not numbered  "))
+        #expect(lines.contains("> \\> not a quote"))
+    }
+}

@@ -105,7 +105,7 @@ import Testing
 
     @Test func whereShowsAnsweredSkippedAndCurrent() throws {
         let harness = try startedHarness()
-        harness.run(["answer", "/skip", "/where"])
+        harness.run(["Families on the waitlist", "/skip", "/where"])
         #expect(harness.text.contains("✓ dash.homework.shared-population"))
         #expect(harness.text.contains("– dash.homework.responsibilities"))
         #expect(harness.text.contains("▸ dash.homework.data-holdings"))

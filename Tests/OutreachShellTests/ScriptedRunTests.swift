@@ -116,3 +116,45 @@ import Testing
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 }
+
+/// A transcript file is private, never replaces a file unless asked, and shows private notes only on request.
+@Suite struct TranscriptFileTests {
+    let environment: [String: String]
+
+    init() {
+        environment = ["XDG_DATA_HOME": "/nonexistent/outreach-tests", "OUTREACH_HOME": repositoryRoot.path]
+    }
+
+    func run(transcript: String, force: Bool = false, includePrivate: Bool = false) -> (Int32, BufferOutput) {
+        let output = BufferOutput()
+        let answers = repositoryRoot.appendingPathComponent("Tests/Fixtures/answers/complete.yaml").path
+        let status = ScriptedRunCommand.execute(
+            ScriptedRunOptions(playbook: nil, answersPath: answers, partner: nil, sector: nil, transcriptPath: transcript,
+                               database: nil, training: true, force: force, includePrivate: includePrivate),
+            environment: environment, output: output)
+        return (status, output)
+    }
+
+    @Test func theFileIsPrivateAndLeavesPrivateNotesOut() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("transcript.txt").path
+            #expect(run(transcript: path).0 == 0)
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("Coordinator worried"))
+        }
+    }
+
+    @Test func anExistingFileIsKeptUnlessForced() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("transcript.txt").path
+            try "keep me".write(toFile: path, atomically: true, encoding: .utf8)
+            let (status, output) = run(transcript: path)
+            #expect(status == 64)
+            #expect(output.errors.contains("already exists; add --force to replace it"))
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+            #expect(run(transcript: path, force: true, includePrivate: true).0 == 0)
+            #expect(try String(contentsOfFile: path, encoding: .utf8).contains("Note (private): Coordinator worried about client dignity #privacy"))
+        }
+    }
+}

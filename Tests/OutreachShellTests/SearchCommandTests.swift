@@ -78,6 +78,6 @@ import Testing
     @Test func highlightMarksEachMatchAndKeepsOneLine() {
         let snippet = "a \(SearchHit.markStart)waitlist\(SearchHit.markEnd)\nand \(SearchHit.markStart)data\(SearchHit.markEnd)"
         #expect(SearchCommand.highlight(snippet, style: .plain) == "a [waitlist] and [data]")
-        #expect(SearchCommand.highlight(snippet, style: Style(colour: true, width: 80)) == "a \u{1B}[1mwaitlist\u{1B}[0m and \u{1B}[1mdata\u{1B}[0m")
+        #expect(TerminalText.render(SearchCommand.highlight(snippet, style: Style(colour: true, width: 80)), toTerminal: true) == "a \u{1B}[1mwaitlist\u{1B}[0m and \u{1B}[1mdata\u{1B}[0m")
     }
 }

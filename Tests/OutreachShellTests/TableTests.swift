@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func colourOnlyWhenAsked() {
-        #expect(table.render(style: Style(colour: true, width: 200)).contains("\u{1B}[1m"))
+        #expect(TerminalText.render(table.render(style: Style(colour: true, width: 200)), toTerminal: true).contains("\u{1B}[1m"))
         #expect(!table.render(style: Style(colour: false, width: 200)).contains("\u{1B}["))
     }
 }

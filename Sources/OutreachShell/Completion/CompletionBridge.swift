@@ -21,7 +21,8 @@ enum CompletionBridge {
             let tokenStart = CompletionBridge.tokenStart(in: head)
             let typedBeforeText = String(head[tokenStart...])
             CompletionBridge.matches = completer.candidates(for: before).compactMap { candidate in
-                guard candidate.hasPrefix(typedBeforeText) else { return nil }
+                // A name holding control characters is never echoed raw; it cannot be typed either.
+                guard candidate.hasPrefix(typedBeforeText), !TerminalText.hasControlCharacters(candidate) else { return nil }
                 return String(candidate.dropFirst(typedBeforeText.count))
             }
             if CompletionBridge.matches.count > 1 || CompletionBridge.matches.first?.hasSuffix("\"") == true {

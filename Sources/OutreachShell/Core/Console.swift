@@ -6,27 +6,34 @@ public protocol TextOutput: AnyObject {
     func writeError(_ text: String)
 }
 
+/// Standard output and error. On a terminal, control characters are shown visibly (`^[`) and
+/// only the program's own colours reach it as escape sequences; redirected to a file or a pipe,
+/// the text is written as stored.
 public final class StandardOutput: TextOutput {
+    private let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+    private let errorIsTerminal = isatty(STDERR_FILENO) == 1
+
     public init() {}
 
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.render(text, toTerminal: outputIsTerminal).utf8))
     }
 
     public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TerminalText.render(text, toTerminal: errorIsTerminal).utf8))
     }
 }
 
-/// Collects everything written, for tests and for commands that render into a string.
+/// Collects everything written, for tests and for commands that render into a string, as a
+/// terminal would be sent it.
 public final class BufferOutput: TextOutput {
     public private(set) var text = ""
     public private(set) var errors = ""
 
     public init() {}
 
-    public func write(_ text: String) { self.text += text }
-    public func writeError(_ text: String) { errors += text }
+    public func write(_ text: String) { self.text += TerminalText.render(text, toTerminal: true) }
+    public func writeError(_ text: String) { errors += TerminalText.render(text, toTerminal: true) }
 }
 
 /// The shell's one console: where text goes, how it looks, and whether a person is there to answer.
@@ -83,6 +90,6 @@ public struct Style: Sendable {
     public func good(_ text: String) -> String { wrap(text, "32") }
 
     private func wrap(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        colour ? TerminalText.colour(code) + text + TerminalText.colour("0") : text
     }
 }

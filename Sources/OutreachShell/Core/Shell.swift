@@ -61,6 +61,7 @@ public final class Shell {
         let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty, !line.hasPrefix("#") || context.activeRun != nil else { return Outcome(succeeded: true, remember: false) }
         do {
+            if line.unicodeScalars.contains("\0") { throw ShellError.nulCharacter }
             if context.activeRun != nil, !line.hasPrefix("/") {
                 guard let name = BareCommand.name(in: line) else {
                     context.show(try context.engine.answer(line))

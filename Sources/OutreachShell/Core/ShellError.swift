@@ -7,6 +7,7 @@ public enum ShellError: LocalizedError, Equatable {
     case fileExists(String)
     case cannotWrite(String, reason: String)
     case cannotReadScript(String, reason: String)
+    case nulCharacter
     case usage(String)
 
     public var errorDescription: String? {
@@ -21,6 +22,8 @@ public enum ShellError: LocalizedError, Equatable {
             "cannot write '\(path)': \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)."
         case .cannotReadScript(let path, let reason):
             "cannot read the script '\(path)': \(reason)."
+        case .nulCharacter:
+            "the line holds a NUL character, which would cut the text short; nothing was saved. Remove it and enter the line again."
         case .usage(let message):
             message
         }

@@ -23,7 +23,7 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineReadResult {
         interruptReceived = 0
-        guard let pointer = CLibEdit.readline(prompt) else {
+        guard let pointer = CLibEdit.readline(TerminalText.render(prompt, toTerminal: true)) else {
             if interruptReceived != 0 {
                 interruptReceived = 0
                 FileHandle.standardOutput.write(Data("^C\n".utf8))
