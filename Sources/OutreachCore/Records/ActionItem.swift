@@ -4,6 +4,8 @@ import Foundation
 public struct ActionItem: Codable, Hashable, Sendable, Identifiable {
     public var id: UUID
     public var partnerID: UUID?
+    /// The partnership it belongs to, if any.
+    public var partnershipID: UUID?
     public var sessionID: UUID?
     public var questionID: String?
     public var text: String
@@ -16,8 +18,10 @@ public struct ActionItem: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: UUID = UUID(), partnerID: UUID?, sessionID: UUID? = nil, questionID: String? = nil,
-        text: String, owner: String, due: String? = nil, doneAt: Date? = nil, createdAt: Date = Date(), updatedAt: Date? = nil
+        text: String, owner: String, due: String? = nil, doneAt: Date? = nil, partnershipID: UUID? = nil,
+        createdAt: Date = Date(), updatedAt: Date? = nil
     ) {
+        self.partnershipID = partnershipID
         self.id = id
         self.partnerID = partnerID
         self.sessionID = sessionID

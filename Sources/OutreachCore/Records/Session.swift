@@ -10,6 +10,8 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     /// A short number for typing at the prompt (`resume 3`).
     public var number: Int64?
     public var partnerID: UUID
+    /// The partnership it belongs to, if any.
+    public var partnershipID: UUID?
     public var playbookID: String
     public var playbookVersion: String
     /// SHA-256 (hex) of the resolved playbook the session runs.
@@ -25,8 +27,9 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public init(
         id: UUID = UUID(), number: Int64? = nil, partnerID: UUID, playbookID: String, playbookVersion: String,
         playbookDigest: String, snapshot: Data, status: Status = .active, position: Int = 0,
-        createdAt: Date = Date(), updatedAt: Date? = nil
+        partnershipID: UUID? = nil, createdAt: Date = Date(), updatedAt: Date? = nil
     ) {
+        self.partnershipID = partnershipID
         self.id = id
         self.number = number
         self.partnerID = partnerID
