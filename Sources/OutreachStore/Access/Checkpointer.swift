@@ -48,4 +48,12 @@ final class Checkpointer: @unchecked Sendable {
     func waitUntilIdle() {
         queue.sync {}
     }
+
+    /// Waits for a running checkpoint and closes the background connection.
+    func close() {
+        queue.sync {
+            try? connection?.close()
+            connection = nil
+        }
+    }
 }

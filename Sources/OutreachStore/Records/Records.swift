@@ -33,6 +33,8 @@ extension Answer: FetchableRecord, PersistableRecord {
         public static let sessionID = Column("sessionID")
         public static let questionID = Column("questionID")
         public static let revision = Column("revision")
+        public static let createdAt = Column("createdAt")
+        public static let id = Column("id")
     }
 }
 
