@@ -72,9 +72,4 @@ extension AppDatabase {
             return importer.summary
         }
     }
-
-    /// Reads and checks a whole bundle before anything is written.
-    static func readBundle(_ url: URL) throws -> [Bundle.Line] {
-        try Bundle.read(url).map(\.content)
-    }
 }

@@ -31,6 +31,7 @@ struct BundleImporter {
                 throw StoreError.badBundle(path: path, line: line, reason:
                     "the \(owner) refers to \(kind) '\(id.uuidString.lowercased())', which is neither in the bundle nor in this database")
             }
+            known.insert(id)
         }
         for record in records {
             let line = record.line, owner = record.content.kind
