@@ -5,18 +5,25 @@ import OutreachCore
 /// The outreach database: one writer, the migrator, and every read and write as a named method.
 ///
 /// Each write is its own committed transaction before the method returns, so an answer whose
-/// prompt has come back survives a crash, Ctrl-C or a killed process.
+/// prompt has come back survives a crash, Ctrl-C or a killed process. Once SQLite reports the file
+/// damaged, every later write is refused for the rest of the run (see `StoreError.damaged`).
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The path shown in messages (`:memory:` for an in-memory database).
     public let path: String
+    /// What opening changed and the user should know, worded for printing once (for example that
+    /// a file readable by other users was made private).
+    public let notices: [String]
     /// Background WAL checkpoints for a file database.
     let checkpointer: Checkpointer?
+    /// Set when SQLite reports corruption: no write is attempted after that.
+    let damage = DamageFlag()
 
-    init(writer: any DatabaseWriter, path: String, checkpointer: Checkpointer? = nil) throws {
+    init(writer: any DatabaseWriter, path: String, checkpointer: Checkpointer? = nil, notices: [String] = []) throws {
         self.writer = writer
         self.path = path
         self.checkpointer = checkpointer
+        self.notices = notices
         // A database already at the current schema is opened without a single write.
         let migrator = Migrations.migrator
         if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
@@ -24,72 +31,18 @@ public final class AppDatabase: Sendable {
 
     /// A throwaway database in memory.
     public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(writer: DatabaseQueue(configuration: configuration()), path: ":memory:")
+        try AppDatabase(writer: DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout)), path: ":memory:")
     }
 
-    /// Opens (or creates, private to the user) the database at `path`. A file that is not an
-    /// outreach database, a corrupt one, or one from a newer schema is refused untouched.
-    public static func open(path: String) throws -> AppDatabase {
-        if path == ":memory:" { return try inMemory() }
-        try FileAccess.preparePrivateFile(at: path)
-        try inspect(path: path)
-        do {
-            var configuration = configuration()
-            configuration.prepareDatabase { db in
-                // WAL mode, set here rather than by a DatabasePool, which writes to the file at
-                // every open; on a file already in WAL mode this writes nothing, so a read-only
-                // command leaves the file's bytes as they were.
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // Checkpoints run in the background (see Checkpointer), never inside a commit.
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-            }
-            return try AppDatabase(writer: DatabaseQueue(path: path, configuration: configuration), path: path,
-                                   checkpointer: Checkpointer(path: path))
-        } catch let error as DatabaseError {
-            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
-        }
-    }
+    /// How long a write waits for another shell's write (a large import, say) before giving up.
+    static let defaultBusyTimeout: TimeInterval = 60
 
-    private static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in db.add(function: Self.hasTag) }
         return configuration
-    }
-
-    /// Reads an existing file without writing to it, and decides whether it may be opened.
-    private static func inspect(path: String) throws {
-        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.unreadable(path: path, reason: "permission denied")
-        }
-        let header = handle.readData(ofLength: 16)
-        try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notAnOutreachDatabase(path: path) }
-
-        var configuration = Configuration()
-        configuration.readonly = true
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                guard !tables.isEmpty else { return }
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard applicationID == Migrations.applicationID, tables.contains("grdb_migrations") else {
-                    throw StoreError.notAnOutreachDatabase(path: path)
-                }
-                let known = Set(Migrations.migrator.migrations)
-                let unknown = try Migrations.migrator.appliedIdentifiers(db).subtracting(known)
-                if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
-            }
-            try queue.close()
-        } catch let error as DatabaseError {
-            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
-        }
     }
 
     /// `hasTag(text, tag)`: whether a note's text carries `#tag` (exactly, any case), as `Note.tags` reads it.
@@ -99,16 +52,65 @@ public final class AppDatabase: Sendable {
     }
 
     /// Every write goes through here: one committed transaction, then a look at the log size.
+    /// A database found damaged earlier in the run is not written to.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        let result = try writer.write(updates)
-        checkpointer?.noteWrite()
-        return result
+        guard !damage.isSet else { throw StoreError.damaged(path: path) }
+        do {
+            let result = try writer.write(updates)
+            checkpointer?.noteWrite()
+            return result
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// Every read goes through here, so SQLite's own errors reach the user as a `StoreError`.
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(value)
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// SQLite errors the user can act on, as a `StoreError`; corruption also stops every later write.
+    func translated(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            damage.set()
+            return StoreError.damaged(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.busy(path: path)
+        case .SQLITE_READONLY:
+            return StoreError.readOnly(path: path)
+        case .SQLITE_FULL:
+            return StoreError.diskFull(path: path)
+        default:
+            return error
+        }
+    }
+
+    /// Closes every connection; the last one to close folds the log into the file and removes
+    /// the `-wal` and `-shm` files. For tests and tools: the shell lets the process end instead.
+    func close() throws {
+        checkpointer?.close()
+        try writer.close()
     }
 
     // MARK: - Schema
 
     /// The names of the migrations applied to this database, oldest first.
     public func schemaVersion() throws -> [String] {
-        try writer.read { try Migrations.migrator.completedMigrations($0) }
+        try read { try Migrations.migrator.completedMigrations($0) }
     }
+}
+
+/// A flag set once, from any thread.
+final class DamageFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -13,6 +13,17 @@ public enum StoreError: LocalizedError, Equatable {
     case ambiguousRecord(kind: String, reference: String)
     case badBundle(path: String, line: Int, reason: String)
     case backupFailed(path: String, reason: String)
+    case exportFailed(path: String, reason: String)
+    case damaged(path: String)
+    case busy(path: String)
+    case readOnly(path: String)
+    case folderNotWritable(path: String, folder: String)
+    case permissionDenied(path: String)
+    case diskFull(path: String)
+    case danglingLink(path: String, target: String)
+    case notAFile(path: String, kind: String)
+    case cannotMakePrivate(path: String, reason: String)
+    case missingFileName(option: String, example: String)
 
     public var errorDescription: String? {
         switch self {
@@ -37,7 +48,45 @@ public enum StoreError: LocalizedError, Equatable {
         case .badBundle(let path, let line, let reason):
             "'\(path)' line \(line) is not a valid outreach bundle (\(reason)); nothing was imported."
         case .backupFailed(let path, let reason):
-            "cannot back up to '\(path)': \(reason). Choose a new file in a writable folder."
+            "cannot back up to '\(path)': \(reason); nothing was written. Choose a new file in a folder you can write to."
+        case .exportFailed(let path, let reason):
+            "cannot write the bundle '\(path)': \(reason); nothing was written. Choose a new file in a folder you can write to."
+        case .damaged(let path):
+            "'\(path)' is damaged (SQLite found a corrupt page); outreach will not write to it again in this run. "
+                + "Keep a copy of the file, then restore your latest 'backup' copy, or rescue what you can with sqlite3's "
+                + "'.recover' command (sqlite3 '\(path)' .recover | sqlite3 recovered.sqlite)."
+        case .busy(let path):
+            "'\(path)' is busy: another outreach is writing to it (a large import, perhaps); nothing was saved by this command. Try it again in a moment."
+        case .readOnly(let path):
+            "'\(path)' is read-only, so outreach cannot save to it; nothing was written. Make it writable with 'chmod u+w \(path)', or open a copy with --db."
+        case .folderNotWritable(let path, let folder):
+            "the folder '\(folder)' of '\(path)' is read-only, and SQLite keeps its log beside the database; nothing was written. "
+                + "Make the folder writable, or move the database to a folder you can write to."
+        case .permissionDenied(let path):
+            "outreach may not read '\(path)' (permission denied); nothing was written to it. Check the file's owner and mode with 'ls -l', or pass another file with --db."
+        case .diskFull(let path):
+            "the disk holding '\(path)' is full; nothing was saved by this command. Free some space and try again."
+        case .danglingLink(let path, let target):
+            "'\(path)' is a symbolic link to '\(target)', which does not exist; nothing was created. Fix or remove the link, or pass another file with --db."
+        case .notAFile(let path, let kind):
+            "'\(path)' is \(kind), not a database file; nothing was written to it. Pass the path of a database file with --db"
+                + (kind == "a folder" ? ", for example '--db \(URL(fileURLWithPath: path).appendingPathComponent("outreach.sqlite").path)'." : ".")
+        case .cannotMakePrivate(let path, let reason):
+            "'\(path)' can be read by other users and outreach cannot make it private (\(reason)); nothing was written. Run 'chmod 600 \(path)', or pass another file with --db."
+        case .missingFileName(let option, let example):
+            "\(option) needs a file name, for example '\(example)'."
+        }
+    }
+}
+
+/// Something opening changed that the user should be told once, worded here like every error.
+public enum StoreNotice: Equatable, CustomStringConvertible, Sendable {
+    case madePrivate(path: String, mode: Int)
+
+    public var description: String {
+        switch self {
+        case .madePrivate(let path, let mode):
+            "'\(path)' could be read by other users (mode \(String(mode, radix: 8))); outreach made it and its -wal and -shm files private to you (mode 600)."
         }
     }
 }

@@ -174,3 +174,27 @@ func populatedHarness() throws -> ShellHarness {
         #expect(harness.errors.contains("a playbook is running; type '/pause' before 'import'"))
     }
 }
+
+@Suite struct DataCommandMessageTests {
+    @Test func anEmptyFileNameAsksForOne() throws {
+        let harness = try populatedHarness()
+        #expect(harness.run([#"export --bundle """#]) == 1)
+        #expect(harness.errors.contains("export --bundle needs a file name, for example 'export --bundle team.jsonl'."))
+        #expect(!harness.errors.contains("NSCocoaErrorDomain"))
+        #expect(harness.run([#"backup """#]) == 1)
+        #expect(harness.errors.contains("backup needs a file name, for example '\(BackupCommand.example)'."))
+    }
+
+    @Test func aBackupOrExportIntoAMissingFolderSaysWhatFailed() throws {
+        let folder = try ScratchFolder()
+        let harness = try populatedHarness()
+        let missing = folder.path("no-such-folder")
+        let copy = missing + "/copy.sqlite", bundle = missing + "/team.jsonl"
+        #expect(harness.run(["backup \(Tokenizer.quote(copy))"]) == 1)
+        #expect(harness.errors.contains("cannot back up to '\(copy)': the folder '\(missing)' does not exist; nothing was written."))
+        #expect(!harness.errors.contains("--db"))
+        #expect(harness.run(["export --bundle \(Tokenizer.quote(bundle))"]) == 1)
+        #expect(harness.errors.contains("cannot write the bundle '\(bundle)': the folder '\(missing)' does not exist; nothing was written."))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+}

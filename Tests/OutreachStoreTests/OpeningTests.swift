@@ -22,7 +22,7 @@ import Testing
     @Test func theSchemaIsMigratedFromAnEmptyFile() throws {
         let path = folder.appendingPathComponent("empty.sqlite").path
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let database = try AppDatabase.open(path: path)
         #expect(try database.schemaVersion() == Migrations.migrator.migrations)
         // Opening again applies nothing new and keeps the data.
@@ -34,7 +34,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("notes.txt").path
         let content = Data("Meeting notes, not a database\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: content)
+        #expect(FileManager.default.createFile(atPath: path, contents: content))
         #expect(throws: StoreError.notAnOutreachDatabase(path: path)) { try AppDatabase.open(path: path) }
         #expect(FileManager.default.contents(atPath: path) == content)
     }

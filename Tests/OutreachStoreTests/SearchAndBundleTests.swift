@@ -99,8 +99,7 @@ import Testing
     func populated() throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
         let partner = try database.addPartner(Partner(name: "Riverside HA", sector: "housing"))
-        let session = try database.createSession(Session(
-            partnerID: partner.id, playbookID: "dash", playbookVersion: "1.0.0", playbookDigest: "abc", snapshot: Data("{}".utf8)))
+        let session = try database.createSession(Fixture.session(partnerID: partner.id))
         try database.recordAnswer(sessionID: session.id, questionID: "dash.q1", value: "first", nextPosition: 1)
         try database.recordAnswer(sessionID: session.id, questionID: "dash.q1", value: "second", nextPosition: 1)
         let open = try database.addNote(Note(partnerID: partner.id, sessionID: session.id, questionID: "dash.q1", text: "board meets monthly"))

@@ -13,14 +13,20 @@ extension AppDatabase {
 
     /// Saves a new revision of an answer (nil value: skipped) and the session's new position,
     /// in one transaction committed before this returns.
+    ///
+    /// The revision becomes the current one under the merge rule (see `answers(sessionID:)`): it is
+    /// stamped now, or a millisecond after the newest revision already stored for the question when
+    /// that one is dated later (another person's clock running ahead).
     @discardableResult
     public func recordAnswer(sessionID: UUID, questionID: String, value: String?, nextPosition: Int) throws -> Answer {
         try write { db in
             let key = sessionID.uuidString.lowercased()
-            let last = try Int.fetchOne(
-                db, sql: "SELECT MAX(revision) FROM answer WHERE sessionID = ? AND questionID = ?",
-                arguments: [key, questionID]) ?? 0
-            let answer = Answer(sessionID: sessionID, questionID: questionID, revision: last + 1, value: value)
+            let mine = Answer.filter(Answer.Columns.sessionID == key && Answer.Columns.questionID == questionID)
+            let last = try Int.fetchOne(db, mine.select(max(Answer.Columns.revision))) ?? 0
+            let newest = try Date.fetchOne(db, mine.select(max(Answer.Columns.createdAt)))
+            // Stored to the millisecond: 1.5 ms later stays later whether the store rounds or truncates.
+            let createdAt = newest.map { Swift.max(Date(), $0.addingTimeInterval(0.0015)) } ?? Date()
+            let answer = Answer(sessionID: sessionID, questionID: questionID, revision: last + 1, value: value, createdAt: createdAt)
             try answer.insert(db)
             try db.execute(
                 sql: "UPDATE session SET position = ?, status = ?, updatedAt = ? WHERE id = ?",
@@ -29,18 +35,21 @@ extension AppDatabase {
         }
     }
 
-    /// Every revision of every answer in a session, oldest first.
+    /// Every revision of every answer in a session, in the order of the merge rule: oldest edit
+    /// first by `createdAt`, revisions stamped in the same millisecond by id. Every database that
+    /// holds the same revisions lists them in the same order, whatever order bundles arrived in.
     public func answers(sessionID: UUID) throws -> [Answer] {
-        try writer.read { db in
+        try read { db in
             try Answer.filter(Answer.Columns.sessionID == sessionID.uuidString.lowercased())
-                .order(Column.rowID).fetchAll(db)
+                .order(Answer.Columns.createdAt, Answer.Columns.id).fetchAll(db)
         }
     }
 
-    /// The latest revision per question: answered ones with their text, skipped ones as a set.
+    /// The current answer per question, the last revision in the merge rule's order: answered
+    /// ones with their text, skipped ones (never answered) as a set.
     public func answerState(sessionID: UUID) throws -> AnswerState {
         var state = AnswerState(answers: [:], skipped: [])
-        for answer in try answers(sessionID: sessionID).sorted(by: { $0.revision < $1.revision }) {
+        for answer in try answers(sessionID: sessionID) {
             if let value = answer.value {
                 state.answers[answer.questionID] = value
                 state.skipped.remove(answer.questionID)
@@ -60,7 +69,7 @@ extension AppDatabase {
     }
 
     public func notes(partnerID: UUID? = nil, sessionID: UUID? = nil) throws -> [Note] {
-        try writer.read { db in
+        try read { db in
             var request = Note.order(Note.Columns.createdAt, Column.rowID)
             if let partnerID { request = request.filter(Note.Columns.partnerID == partnerID.uuidString.lowercased()) }
             if let sessionID { request = request.filter(Note.Columns.sessionID == sessionID.uuidString.lowercased()) }

@@ -12,7 +12,7 @@ extension AppDatabase {
     }
 
     public func terms(partnerID: UUID? = nil) throws -> [Term] {
-        try writer.read { db in
+        try read { db in
             var request = Term.order(Column("term").collating(.nocase), Column.rowID)
             if let partnerID { request = request.filter(Column("partnerID") == partnerID.uuidString.lowercased()) }
             return try request.fetchAll(db)
@@ -28,7 +28,7 @@ extension AppDatabase {
     }
 
     public func values(partnerID: UUID? = nil) throws -> [ValueItem] {
-        try writer.read { db in
+        try read { db in
             var request = ValueItem.order(Column("createdAt"), Column.rowID)
             if let partnerID { request = request.filter(Column("partnerID") == partnerID.uuidString.lowercased()) }
             return try request.fetchAll(db)
@@ -44,7 +44,7 @@ extension AppDatabase {
     }
 
     public func actions(partnerID: UUID? = nil) throws -> [ActionItem] {
-        try writer.read { db in
+        try read { db in
             var request = ActionItem.order(Column("doneAt") != nil, Column("due") == nil, Column("due"), Column.rowID)
             if let partnerID { request = request.filter(Column("partnerID") == partnerID.uuidString.lowercased()) }
             return try request.fetchAll(db)
@@ -53,7 +53,7 @@ extension AppDatabase {
 
     /// Open actions due before `today` (`yyyy-MM-dd`).
     public func overdueActions(today: String) throws -> [ActionItem] {
-        try writer.read { db in
+        try read { db in
             try ActionItem.filter(Column("doneAt") == nil && Column("due") != nil && Column("due") < today)
                 .order(Column("due"), Column.rowID).fetchAll(db)
         }
@@ -78,7 +78,7 @@ extension AppDatabase {
     /// The id of the note, action, value or term whose id starts with `prefix` (at least 4 characters).
     public func resolveID(_ prefix: String, in kind: RecordKind) throws -> UUID {
         let lowered = prefix.lowercased()
-        let ids = try writer.read { db in
+        let ids = try read { db in
             try String.fetchAll(db, Table(kind.table).select(Column("id"))
                 .filter(Column("id").like(Self.likePrefix(lowered), escape: "\\")).limit(2))
         }

@@ -14,26 +14,29 @@ public struct HealthReport: Sendable {
 extension AppDatabase {
     // MARK: - Maintenance
 
-    /// Copies the whole database to a new private file with SQLite's online backup, which is
-    /// safe while another shell is writing.
+    /// Copies the whole database to a new private file (0600) with SQLite's online backup, which
+    /// is safe while another shell is writing. The folder must exist; nothing is overwritten, and
+    /// a copy that fails half-way is removed.
     public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.backupFailed(path: path, reason: "the file already exists")
-        }
+        guard !path.isEmpty else { throw StoreError.missingFileName(option: "backup", example: "backup ~/outreach-backup.sqlite") }
+        try FileAccess.createNewPrivateFile(at: path) { StoreError.backupFailed(path: path, reason: $0) }
         do {
-            try FileAccess.preparePrivateFile(at: path)
             let destination = try DatabaseQueue(path: path)
+            defer { try? destination.close() }
             try writer.backup(to: destination)
-            try destination.close()
-        } catch let error as DatabaseError {
+        } catch {
             try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.backupFailed(path: path, reason: error.message ?? "\(error.resultCode)")
+            try? FileManager.default.removeItem(atPath: path + "-journal")
+            let translated = translated(error)
+            if translated is StoreError { throw translated }
+            throw StoreError.backupFailed(path: path, reason: (error as? DatabaseError)?.message ?? error.localizedDescription)
         }
     }
 
-    /// SQLite's integrity check, the applied migrations and row counts.
+    /// SQLite's integrity check, the applied migrations and row counts. A database that fails the
+    /// integrity check is not written to again in this run.
     public func healthReport() throws -> HealthReport {
-        try writer.read { db in
+        let report = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let tables = ["partner", "session", "answer", "note", "term", "valueItem", "actionItem"]
             var counts: [(String, Int)] = []
@@ -44,5 +47,7 @@ extension AppDatabase {
                 integrity: integrity, migrations: try Migrations.migrator.completedMigrations(db),
                 latestKnown: Migrations.migrator.migrations.last ?? "", counts: counts)
         }
+        if !report.isHealthy { damage.set() }
+        return report
     }
 }

@@ -23,20 +23,20 @@ extension AppDatabase {
     }
 
     public func partners() throws -> [Partner] {
-        try writer.read { try Partner.order(Partner.Columns.name.collating(.localizedCaseInsensitiveCompare)).fetchAll($0) }
+        try read { try Partner.order(Partner.Columns.name.collating(.localizedCaseInsensitiveCompare)).fetchAll($0) }
     }
 
     public func partnerNames() throws -> [String] {
-        try writer.read { try String.fetchAll($0, Partner.select(Partner.Columns.name).order(Partner.Columns.name)) }
+        try read { try String.fetchAll($0, Partner.select(Partner.Columns.name).order(Partner.Columns.name)) }
     }
 
     public func partner(id: UUID) throws -> Partner? {
-        try writer.read { try Partner.fetchOne($0, key: id.uuidString.lowercased()) }
+        try read { try Partner.fetchOne($0, key: id.uuidString.lowercased()) }
     }
 
     /// The partner with this name (any case), or an error suggesting the closest name.
     public func partner(named name: String) throws -> Partner {
-        let found = try writer.read { db in
+        let found = try read { db in
             try Partner.filter(Partner.Columns.name.collating(.nocase) == name).fetchOne(db)
         }
         if let found { return found }

@@ -9,14 +9,14 @@ extension AppDatabase {
     public func notes(ids: [UUID]) throws -> [Note] {
         guard !ids.isEmpty else { return [] }
         let keys = ids.map { $0.uuidString.lowercased() }
-        return try writer.read { db in
+        return try read { db in
             try Note.filter(keys: keys).order(Note.Columns.createdAt, Column("id")).fetchAll(db)
         }
     }
 
     /// For every session, the ids of the questions that have an answer (skips left out).
     public func answeredQuestionIDs() throws -> [UUID: Set<String>] {
-        try writer.read { db in
+        try read { db in
             var result: [UUID: Set<String>] = [:]
             let rows = try Row.fetchAll(db, sql: "SELECT DISTINCT sessionID, questionID FROM answer WHERE value IS NOT NULL")
             for row in rows {
@@ -30,7 +30,7 @@ extension AppDatabase {
     /// For every session, the last time anything was written for it: the session itself, its
     /// answers, and the notes, terms, values and actions recorded during it.
     public func sessionActivity() throws -> [UUID: Date] {
-        try writer.read { db in
+        try read { db in
             var result: [UUID: Date] = [:]
             for row in try Row.fetchAll(db, sql: Self.sessionActivitySQL) {
                 guard let id = UUID(uuidString: row["sessionID"]), let at: Date = row["at"] else { continue }
@@ -55,7 +55,7 @@ extension AppDatabase {
 
     /// The sessions that ran a playbook, oldest number first.
     public func sessions(playbookID: String) throws -> [Session] {
-        try writer.read { db in
+        try read { db in
             try Session.filter(Column("playbookID") == playbookID).order(Session.Columns.number).fetchAll(db)
         }
     }
@@ -69,7 +69,7 @@ extension AppDatabase {
 
     /// A partner's sessions, oldest number first.
     public func sessions(partnerID: UUID) throws -> [Session] {
-        try writer.read { db in
+        try read { db in
             try Session.filter(Session.Columns.partnerID == partnerID.uuidString.lowercased())
                 .order(Session.Columns.number).fetchAll(db)
         }

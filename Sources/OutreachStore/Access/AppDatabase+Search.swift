@@ -43,7 +43,7 @@ extension AppDatabase {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
         let partner = filter.partnerID?.uuidString.lowercased()
         let arguments: StatementArguments = [pattern, partner, partner, filter.sector, filter.sector, filter.tag, filter.tag, filter.limit]
-        return try writer.read { db in
+        return try read { db in
             try Row.fetchAll(db, sql: Self.searchSQL, arguments: arguments).compactMap { row in
                 guard let kind = SearchHit.Kind(rawValue: row["kind"]), let id = UUID(uuidString: row["ref"]) else { return nil }
                 return SearchHit(

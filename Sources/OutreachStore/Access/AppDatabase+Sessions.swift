@@ -23,30 +23,30 @@ extension AppDatabase {
     }
 
     public func session(number: Int64) throws -> Session {
-        guard let session = try writer.read({ try Session.filter(Session.Columns.number == number).fetchOne($0) }) else {
+        guard let session = try read({ try Session.filter(Session.Columns.number == number).fetchOne($0) }) else {
             throw StoreError.unknownSession(reference: String(number))
         }
         return session
     }
 
     public func session(id: UUID) throws -> Session? {
-        try writer.read { try Session.fetchOne($0, key: id.uuidString.lowercased()) }
+        try read { try Session.fetchOne($0, key: id.uuidString.lowercased()) }
     }
 
     /// The most recently touched session that is not finished.
     public func latestUnfinishedSession() throws -> Session? {
-        try writer.read { db in
+        try read { db in
             try Session.filter(Column("status") != Session.Status.finished.rawValue)
                 .order(Session.Columns.updatedAt.desc, Session.Columns.number.desc).fetchOne(db)
         }
     }
 
     public func sessionNumbers() throws -> [Int64] {
-        try writer.read { try Int64.fetchAll($0, sql: "SELECT number FROM session ORDER BY number") }
+        try read { try Int64.fetchAll($0, sql: "SELECT number FROM session ORDER BY number") }
     }
 
     public func sessionSummaries() throws -> [SessionSummary] {
-        try writer.read { db in
+        try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT session.*, partner.name AS partnerName,
                        (SELECT COUNT(DISTINCT questionID) FROM answer

@@ -37,7 +37,7 @@ final class Checkpointer: @unchecked Sendable {
                     configuration.busyMode = .timeout(10)
                     connection = try DatabaseQueue(path: path, configuration: configuration)
                 }
-                try connection?.writeWithoutTransaction { try $0.checkpoint(.passive) }
+                _ = try connection?.writeWithoutTransaction { try $0.checkpoint(.passive) }
             } catch {
                 // A checkpoint that cannot run now runs after a later write; nothing is lost.
             }
@@ -47,5 +47,13 @@ final class Checkpointer: @unchecked Sendable {
     /// Waits for a running checkpoint (used before closing and by tests).
     func waitUntilIdle() {
         queue.sync {}
+    }
+
+    /// Waits for a running checkpoint and closes the background connection.
+    func close() {
+        queue.sync {
+            try? connection?.close()
+            connection = nil
+        }
     }
 }

@@ -38,3 +38,26 @@ extension FileAccess {
         }
     }
 }
+
+extension FileAccess {
+    /// Creates a new, empty file private to the user (0600) in an existing folder, never replacing
+    /// one; a failure is described in words for `failure` to wrap.
+    static func createNewPrivateFile(at path: String, failure: (String) -> StoreError) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw failure("the folder '\(folder)' does not exist")
+        }
+        guard isFolder.boolValue else { throw failure("'\(folder)' is not a folder") }
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            switch errno {
+            case EEXIST: throw failure("the file already exists")
+            case EACCES, EPERM, EROFS: throw failure("the folder '\(folder)' cannot be written to")
+            case EISDIR: throw failure("'\(path)' is a folder")
+            default: throw failure(String(cString: strerror(errno)))
+            }
+        }
+        close(descriptor)
+    }
+}

@@ -60,7 +60,7 @@ public enum Bundle {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(timestamp.string(from: date))
+            try container.encode(Timestamp.bundle(date) ?? timestamp.string(from: date))
         }
         return encoder
     }
@@ -70,7 +70,7 @@ public enum Bundle {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = timestamp.date(from: text) else {
+            guard let date = Timestamp.parseBundle(text) ?? timestamp.date(from: text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a UTC timestamp")
             }
             return date

@@ -2,11 +2,20 @@ import GRDB
 import OutreachCore
 
 // GRDB persistence for the domain's value types. Ids are stored as lowercase UUID strings,
-// dates as UTC text (GRDB's default), so the file stays readable with the sqlite3 shell.
+// dates as UTC text (GRDB's form, written by `Timestamp`), so the file stays readable with the
+// sqlite3 shell.
+
+extension DatabaseDateEncodingStrategy {
+    /// GRDB's own `yyyy-MM-dd HH:mm:ss.SSS` text, without a formatter (see `Timestamp`).
+    static let storage = DatabaseDateEncodingStrategy.custom { date in
+        Timestamp.storage(date).map { $0 as any DatabaseValueConvertible } ?? date
+    }
+}
 
 extension Partner: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "partner"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 
     public enum Columns {
         public static let name = Column("name")
@@ -17,6 +26,7 @@ extension Partner: FetchableRecord, PersistableRecord {
 extension Session: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "session"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 
     public enum Columns {
         public static let number = Column("number")
@@ -28,17 +38,21 @@ extension Session: FetchableRecord, PersistableRecord {
 extension Answer: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "answer"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 
     public enum Columns {
         public static let sessionID = Column("sessionID")
         public static let questionID = Column("questionID")
         public static let revision = Column("revision")
+        public static let createdAt = Column("createdAt")
+        public static let id = Column("id")
     }
 }
 
 extension Note: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "note"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 
     public enum Columns {
         public static let partnerID = Column("partnerID")
@@ -50,14 +64,17 @@ extension Note: FetchableRecord, PersistableRecord {
 extension Term: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "term"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 }
 
 extension ValueItem: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "valueItem"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 }
 
 extension ActionItem: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "actionItem"
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 }

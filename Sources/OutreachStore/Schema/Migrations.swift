@@ -5,6 +5,19 @@ enum Migrations {
     /// 'OUTR' in ASCII: marks a SQLite file as an outreach database.
     static let applicationID: Int32 = 0x4F55_5452
 
+    /// Every table, index and trigger any version of the schema creates (besides SQLite's own
+    /// `sqlite_` objects). A file holding anything else is not an outreach database.
+    /// `MigrationTests` checks this list against the migrations.
+    static let schemaObjects: Set<String> = Set<String>([
+        "grdb_migrations", "partner", "session", "answer", "note", "term", "valueItem", "actionItem",
+        "session_partner", "note_partner", "note_session", "term_partner", "valueItem_partner",
+        "actionItem_partner", "actionItem_open", "answer_session",
+        "searchIndex", "searchIndex_data", "searchIndex_idx", "searchIndex_content", "searchIndex_docsize", "searchIndex_config",
+        "answer_search_insert", "answer_search_delete", "note_search_insert", "note_search_update", "note_search_delete",
+        "term_search_insert", "term_search_update", "term_search_delete",
+        "value_search_insert", "value_search_update", "value_search_delete",
+    ]).union(partyObjects)
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-partners-sessions-answers-notes") { db in
@@ -156,6 +169,36 @@ enum Migrations {
                 INSERT INTO searchIndex (body, kind, ref, partnerID) SELECT value, 'value', id, partnerID FROM valueItem;
                 """)
         }
+        migrator.registerMigration("v4-answer-revisions-merge") { db in
+            // An answer revision's identity is its id: two people may revise the same answer, and a
+            // bundle brings both revisions. Rebuilt without UNIQUE (sessionID, questionID, revision),
+            // which made the per-database revision counter an identity. Migrations run with foreign
+            // keys off and checked at the end, so the table can be replaced in place; the index and
+            // the search triggers belong to the old table and are made again.
+            try db.execute(sql: """
+                CREATE TABLE answer_v4 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    sessionID TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    questionID TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    value TEXT,
+                    createdAt DATETIME NOT NULL
+                );
+                INSERT INTO answer_v4 (id, sessionID, questionID, revision, value, createdAt)
+                    SELECT id, sessionID, questionID, revision, value, createdAt FROM answer ORDER BY rowid;
+                DROP TABLE answer;
+                ALTER TABLE answer_v4 RENAME TO answer;
+                CREATE INDEX answer_session ON answer(sessionID, questionID, createdAt);
+                CREATE TRIGGER answer_search_insert AFTER INSERT ON answer WHEN new.value IS NOT NULL BEGIN
+                    INSERT INTO searchIndex (body, kind, ref, partnerID)
+                    VALUES (new.value, 'answer', new.id, (SELECT partnerID FROM session WHERE id = new.sessionID));
+                END;
+                CREATE TRIGGER answer_search_delete AFTER DELETE ON answer BEGIN
+                    DELETE FROM searchIndex WHERE kind = 'answer' AND ref = old.id;
+                END;
+                """)
+        }
+        migrator.registerMigration("v5-parties-partnerships-values", migrate: partiesPartnershipsValues)
         return migrator
     }
 }

@@ -20,6 +20,7 @@ struct BackupCommand: ShellCommand {
     @Argument(help: "The new file; an existing file is never overwritten.") var path: String
 
     func run(in context: ShellContext) throws {
+        guard !path.isEmpty else { throw StoreError.missingFileName(option: "backup", example: Self.example) }
         let file = TypedPath.expand(path)
         guard !FileManager.default.fileExists(atPath: file) else { throw ShellError.fileExists(path) }
         try context.database.backup(to: file)
@@ -84,6 +85,7 @@ struct ExportCommand: ShellCommand {
     @Flag(help: "Leave out private notes.") var redact = false
 
     func run(in context: ShellContext) throws {
+        guard !bundle.isEmpty else { throw StoreError.missingFileName(option: "export --bundle", example: "export --bundle team.jsonl") }
         let file = TypedPath.expand(bundle)
         guard !FileManager.default.fileExists(atPath: file) else { throw ShellError.fileExists(bundle) }
         let target = try partner.map { try context.database.partner(named: $0) }
@@ -114,6 +116,7 @@ struct ImportCommand: ShellCommand {
 
     func run(in context: ShellContext) throws {
         if context.activeRun != nil { throw SessionError.alreadyInPlaybook(command: "import") }
+        guard !path.isEmpty else { throw StoreError.missingFileName(option: "import", example: Self.example) }
         let file = TypedPath.expand(path)
         guard FileManager.default.fileExists(atPath: file) else {
             throw ShellError.usage("there is no file '\(path)'; give the path of a bundle written by 'export --bundle'.")

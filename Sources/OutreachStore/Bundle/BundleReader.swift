@@ -1,0 +1,163 @@
+import Foundation
+import OutreachCore
+
+extension Bundle {
+    /// One record of a bundle with the line it is on, for messages.
+    struct Record {
+        var line: Int
+        var content: Line
+    }
+
+    /// Reads and checks a whole bundle before anything is written: the header, every record (its
+    /// fields, a session's playbook snapshot, text that could not be stored whole) and the end line.
+    /// Lines may end in LF or CRLF; blank lines are ignored but counted.
+    static func read(_ url: URL) throws -> [Record] {
+        let path = url.path
+        guard !url.path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
+            throw StoreError.badBundle(path: path, line: 0, reason: "the file cannot be read")
+        }
+        var rows: [(line: Int, data: Data)] = []
+        for (index, row) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let trimmed = row.last == 0x0D ? row.dropLast() : row
+            if !trimmed.isEmpty { rows.append((index + 1, Data(trimmed))) }
+        }
+        let decoder = decoder
+        guard let first = rows.first,
+              let header = try? decoder.decode(Header.self, from: first.data), header.format == formatName else {
+            throw StoreError.badBundle(path: path, line: rows.first?.line ?? 1, reason: "it does not start with an outreach bundle header")
+        }
+        guard header.version <= version else {
+            throw StoreError.badBundle(path: path, line: first.line,
+                                       reason: "it is bundle version \(header.version), newer than this outreach reads; update outreach")
+        }
+        var records: [Record] = []
+        records.reserveCapacity(rows.count)
+        for (offset, row) in rows.enumerated().dropFirst() {
+            let content: Line
+            do {
+                content = try decoder.decode(Line.self, from: row.data)
+            } catch let error {
+                if let end = try? decoder.decode(End.self, from: row.data), end.end {
+                    guard offset == rows.count - 1, end.records == records.count else {
+                        throw StoreError.badBundle(path: path, line: row.line, reason: "the record count does not match the end line")
+                    }
+                    return records
+                }
+                throw StoreError.badBundle(path: path, line: row.line, reason: "the record cannot be read: \(describe(error))")
+            }
+            if let problem = content.problem(mayHoldNUL: row.data.containsEscapedNUL) {
+                throw StoreError.badBundle(path: path, line: row.line, reason: problem)
+            }
+            records.append(Record(line: row.line, content: content))
+        }
+        throw StoreError.badBundle(path: path, line: rows.last?.line ?? 1, reason: "the file ends early, without its end line")
+    }
+
+    /// A decoding error in words: which field, and what is wrong with it.
+    static func describe(_ error: any Error) -> String {
+        func field(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+            let names = (path + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return names.filter { $0 != "record" }.joined(separator: ".")
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "the field '\(field(context.codingPath, key))' is missing"
+        case .valueNotFound(_, let context)?: return "the field '\(field(context.codingPath))' is empty"
+        case .typeMismatch(_, let context)?: return "the field '\(field(context.codingPath))' has the wrong type"
+        case .dataCorrupted(let context)?:
+            let name = field(context.codingPath)
+            return name.isEmpty ? "it is not valid JSON" : "the field '\(name)' is invalid (\(context.debugDescription))"
+        default: return "it is not valid JSON"
+        }
+    }
+}
+
+extension Data {
+    /// Whether the JSON text holds the escape `\u0000` (a NUL character once decoded).
+    var containsEscapedNUL: Bool {
+        let needle = Array(#"\u0000"#.utf8)
+        return self.withUnsafeBytes { buffer in
+            guard buffer.count >= needle.count else { return false }
+            var index = 0
+            while index <= buffer.count - needle.count {
+                if buffer[index] == 0x5C, buffer[index + 1] == 0x75, buffer[index + 2] == 0x30, buffer[index + 3] == 0x30,
+                   buffer[index + 4] == 0x30, buffer[index + 5] == 0x30 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
+extension Bundle.Line {
+    var kind: String {
+        switch self {
+        case .partner: "partner"
+        case .session: "session"
+        case .answer: "answer"
+        case .note: "note"
+        case .term: "term"
+        case .value: "value"
+        case .action: "action"
+        }
+    }
+
+    /// What is wrong with a decoded record, or nil. `mayHoldNUL` asks for the (slower) look for NUL
+    /// characters, which SQLite would store but outreach could read back only up to the first one.
+    func problem(mayHoldNUL: Bool) -> String? {
+        if mayHoldNUL, let field = fieldWithNUL {
+            return "the \(kind)'s '\(field)' holds a NUL character (\\u0000), which outreach cannot keep whole; remove it and export again"
+        }
+        func blank(_ text: String, _ field: String) -> String? {
+            text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "the \(kind)'s '\(field)' is empty" : nil
+        }
+        switch self {
+        case .partner(let partner):
+            return blank(partner.name, "name") ?? blank(partner.sector, "sector")
+        case .session(let session):
+            if let problem = blank(session.playbookID, "playbookID") { return problem }
+            guard let playbook = try? JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) else {
+                return "the session's 'snapshot' is not a playbook outreach can run"
+            }
+            guard (0...playbook.flattened.count).contains(session.position) else {
+                return "the session's 'position' \(session.position) is outside its playbook's \(playbook.flattened.count) questions"
+            }
+            return nil
+        case .answer(let answer):
+            return blank(answer.questionID, "questionID")
+        case .note:
+            return nil
+        case .term(let term):
+            return blank(term.term, "term") ?? blank(term.meaning, "meaning")
+        case .value(let value):
+            return blank(value.value, "value")
+        case .action(let action):
+            if let problem = blank(action.text, "text") ?? blank(action.owner, "owner") { return problem }
+            if let due = action.due, Day.validated(due) == nil { return "the action's 'due' '\(due)' is not a yyyy-MM-dd date" }
+            return nil
+        }
+    }
+
+    /// The name of the first text field holding a NUL character.
+    private var fieldWithNUL: String? {
+        let record: Any
+        switch self {
+        case .partner(let value): record = value
+        case .session(let value): record = value
+        case .answer(let value): record = value
+        case .note(let value): record = value
+        case .term(let value): record = value
+        case .value(let value): record = value
+        case .action(let value): record = value
+        }
+        for child in Mirror(reflecting: record).children {
+            let texts: [String] = switch child.value {
+            case let text as String: [text]
+            case let text as String?: text.map { [$0] } ?? []
+            case let texts as [String]: texts
+            default: []
+            }
+            if texts.contains(where: { $0.unicodeScalars.contains("\0") }) { return child.label ?? "text" }
+        }
+        return nil
+    }
+}
