@@ -19,6 +19,8 @@ public enum SessionError: LocalizedError, Equatable {
     case beforeFirstQuestion
     case invalidAnswer(String)
     case unreadableSnapshot(number: Int64)
+    case ownOrganisationUnknown(typed: String)
+    case nearParty(typed: String, existing: String)
     case usage(String)
 
     public var errorDescription: String? {
@@ -55,6 +57,10 @@ public enum SessionError: LocalizedError, Equatable {
             problem
         case .unreadableSnapshot(let number):
             "session \(number) holds a playbook snapshot that cannot be read. Restore the database from a backup, or start a new session."
+        case .ownOrganisationUnknown(let typed):
+            "'\(typed)' means your own organisation, which is not named yet. Add it once with 'partner add \"YOUR ORGANISATION\" --own'."
+        case .nearParty(let typed, let existing):
+            "'\(typed)' is very like '\(existing)'; did you mean '\(existing)'? If '\(typed)' is someone else, add it first with 'party add \(Tokenizer.quote(typed))', or make it another name for the same party with 'party alias \(Tokenizer.quote(existing)) \(Tokenizer.quote(typed))'."
         case .usage(let message):
             message
         }
@@ -65,6 +71,7 @@ public enum SessionError: LocalizedError, Equatable {
 public enum SessionNotice: Equatable, Sendable {
     case playbookForOtherSectors(playbook: String, sectors: [String], partner: String, sector: String)
     case playbookChanged(playbook: String, version: String)
+    case joinedPartnership(partner: String, partnership: String)
 
     public var message: String {
         switch self {
@@ -72,6 +79,8 @@ public enum SessionNotice: Equatable, Sendable {
             "the playbook '\(playbook)' is written for \(sectors.joined(separator: ", ")); \(partner) is in \(sector). Its questions may not fit."
         case .playbookChanged(let playbook, let version):
             "the playbook '\(playbook)' has changed since this session started (it was version \(version)); the session keeps the questions it started with."
+        case .joinedPartnership(let partner, let partnership):
+            "\(partner) was not a member of '\(partnership)'; it is one now."
         }
     }
 }

@@ -8,6 +8,9 @@ public enum StoreError: LocalizedError, Equatable {
     case cannotCreate(path: String, reason: String)
     case duplicatePartner(name: String)
     case unknownPartner(name: String, suggestion: String?)
+    case duplicateParty(name: String)
+    case duplicatePartnership(name: String)
+    case unknownPartnership(name: String, suggestion: String?)
     case unknownSession(reference: String)
     case unknownRecord(kind: String, reference: String)
     case ambiguousRecord(kind: String, reference: String)
@@ -35,6 +38,12 @@ public enum StoreError: LocalizedError, Equatable {
             "'\(path)' was written by a newer version of outreach (schema \(unknown.joined(separator: ", "))); it was left unchanged. Update outreach to open it."
         case .cannotCreate(let path, let reason):
             "cannot create the database '\(path)': \(reason). Check that the folder exists and is writable, or pass another file with --db."
+        case .duplicateParty(let name):
+            "the name '\(name)' already belongs to a party. Run 'parties' to see every party and its other names."
+        case .duplicatePartnership(let name):
+            "a partnership named '\(name)' already exists. Use 'partnership \"\(name)\"' to see it, or choose another name."
+        case .unknownPartnership(let name, let suggestion):
+            "there is no partnership '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".") + " Run 'partnerships' to list them."
         case .duplicatePartner(let name):
             "a partner named '\(name)' already exists. Use 'partner show \"\(name)\"' to see it, or choose another name."
         case .unknownPartner(let name, let suggestion):

@@ -22,7 +22,7 @@ import Testing
         let harness = try ShellHarness()
         let status = harness.run(["partnres", "sectors"])
         #expect(status == 1)
-        #expect(harness.errors.contains("error: unknown command 'partnres'; did you mean 'partner' or 'partners'?"))
+        #expect(harness.errors.contains("error: unknown command 'partnres'; did you mean 'partners' or 'parties'?"))
         #expect(harness.text.contains("public-health"))
     }
 
@@ -37,7 +37,9 @@ import Testing
     @Test func badArgumentsShowTheUsage() throws {
         let harness = try ShellHarness()
         #expect(harness.run(["partner add Metro"]) == 1)
-        #expect(harness.errors.contains("error: partner: Missing expected argument '--sector <sector>'"))
+        #expect(harness.errors.contains("error: say which sector the partner is in with --sector (see 'sectors'), or add --own for your own organisation."))
+        #expect(harness.run(["partner add"]) == 1)
+        #expect(harness.errors.contains("error: partner: Missing expected argument '<name>'"))
         #expect(harness.errors.contains("usage: partner add|show|edit|list|use ..."))
     }
 

@@ -18,6 +18,10 @@ public struct Partnership: Codable, Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }
+
+    public enum CodingKeys: String, CodingKey {
+        case id, name, ask, createdAt, updatedAt
+    }
 }
 
 /// A party's membership of a partnership.
@@ -30,5 +34,9 @@ public struct PartnershipMember: Codable, Hashable, Sendable {
         self.partnershipID = partnershipID
         self.partyID = partyID
         self.createdAt = createdAt
+    }
+
+    public enum CodingKeys: String, CodingKey {
+        case partnershipID, partyID, createdAt
     }
 }

@@ -29,6 +29,10 @@ public struct Party: Codable, Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }
+
+    public enum CodingKeys: String, CodingKey {
+        case id, name, kind, partnerID, createdAt, updatedAt
+    }
 }
 
 /// Another name for a party, matched without regard to case.
@@ -43,5 +47,9 @@ public struct PartyAlias: Codable, Hashable, Sendable, Identifiable {
         self.partyID = partyID
         self.alias = alias
         self.createdAt = createdAt
+    }
+
+    public enum CodingKeys: String, CodingKey {
+        case id, partyID, alias, createdAt
     }
 }

@@ -36,7 +36,8 @@ public final class SessionEngine {
 
     /// Stores a new session of the playbook, resolved for the partner's sector, with its snapshot.
     /// `confirm` is asked before starting with a do-not-contact partner.
-    public func start(playbook loaded: LoadedPlaybook, partner: Partner, confirm: (String) -> Bool) throws -> Transition {
+    public func start(playbook loaded: LoadedPlaybook, partner: Partner, partnership: Partnership? = nil,
+                      confirm: (String) -> Bool) throws -> Transition {
         if let active { throw SessionError.alreadyInPlaybook(command: "start \(active.run.playbook.id)") }
         if partner.doNotContact, !confirm("\(partner.name) is marked do-not-contact. Start anyway? [y/N] ") {
             throw SessionError.declined
@@ -47,17 +48,24 @@ public final class SessionEngine {
             notices.append(.playbookForOtherSectors(playbook: loaded.playbook.id, sectors: suited, partner: partner.name, sector: partner.sector))
         }
         let resolved = try catalog.resolve(loaded.playbook, sector: partner.sector)
-        return try begin(resolved, partner: partner, notices: notices)
+        if let partnership, let party = try database.party(forPartner: partner.id),
+           !(try database.members(of: partnership.id)).contains(where: { $0.id == party.id }) {
+            try database.addMember(partyID: party.id, to: partnership.id)
+            notices.append(.joinedPartnership(partner: partner.name, partnership: partnership.name))
+        }
+        return try begin(resolved, partner: partner, partnershipID: partnership?.id, notices: notices)
     }
 
     /// Starts a session of an already resolved playbook (scripted runs resolve theirs first).
-    public func begin(_ resolved: ResolvedPlaybook, partner: Partner, notices: [SessionNotice] = []) throws -> Transition {
+    public func begin(_ resolved: ResolvedPlaybook, partner: Partner, partnershipID: UUID? = nil,
+                      notices: [SessionNotice] = []) throws -> Transition {
         if let active { throw SessionError.alreadyInPlaybook(command: "start \(active.run.playbook.id)") }
         let snapshot = PlaybookResolver.snapshot(of: resolved)
         let run = PlaybookRun(playbook: resolved)
         let session = try database.createSession(Session(
             partnerID: partner.id, playbookID: resolved.id, playbookVersion: resolved.version,
-            playbookDigest: PlaybookResolver.digest(of: snapshot), snapshot: snapshot, position: run.position))
+            playbookDigest: PlaybookResolver.digest(of: snapshot), snapshot: snapshot, position: run.position,
+            partnershipID: partnershipID))
         let started = ActiveSession(session: session, partner: partner, run: run)
         active = started
         currentPartner = partner
@@ -172,12 +180,13 @@ public final class SessionEngine {
     // MARK: - Notes and other records
 
     /// Where a new record belongs: the partner named, else the running session's, else the current
-    /// one; with the running session and its current question when the partner is the session's.
-    public func captureTarget(partnerName: String?, required: Bool = true) throws -> CaptureTarget {
+    /// one; with the running session and its current question when the partner is the session's;
+    /// in the partnership named, else the running session's.
+    public func captureTarget(partnerName: String?, partnershipName: String? = nil, required: Bool = true) throws -> CaptureTarget {
         let partner: Partner?
         if let partnerName {
             partner = try database.partner(named: partnerName)
-        } else if let chosen = active?.partner ?? currentPartner {
+        } else if let chosen = active?.partner ?? (partnershipName == nil ? currentPartner : nil) {
             partner = chosen
         } else if required {
             throw SessionError.noPartnerChosen
@@ -185,16 +194,20 @@ public final class SessionEngine {
             partner = nil
         }
         let onRun = active.flatMap { $0.partner.id == partner?.id ? $0 : nil }
-        return CaptureTarget(partner: partner, sessionID: onRun?.session.id, questionID: onRun?.run.current?.id)
+        let partnership = try partnershipName.map { try database.partnership(named: $0) }
+        return CaptureTarget(partner: partner, sessionID: onRun?.session.id, questionID: onRun?.run.current?.id,
+                             partnershipID: partnership?.id ?? onRun?.session.partnershipID, partnership: partnership)
     }
 
     /// Saves a note about the partner (and the running session's current question), committed before returning.
     @discardableResult
-    public func note(_ text: String, isPrivate: Bool, partnerName: String? = nil, questionID: String? = nil,
-                     requirePartner: Bool = true) throws -> Note {
-        let target = try captureTarget(partnerName: partnerName, required: requirePartner)
+    public func note(_ text: String, isPrivate: Bool, partnerName: String? = nil, partnershipName: String? = nil,
+                     questionID: String? = nil, requirePartner: Bool = true) throws -> Note {
+        let target = try captureTarget(partnerName: partnerName, partnershipName: partnershipName,
+                                       required: requirePartner && partnershipName == nil)
         return try database.addNote(Note(partnerID: target.partner?.id, sessionID: target.sessionID,
-                                         questionID: questionID ?? target.questionID, text: text, isPrivate: isPrivate))
+                                         questionID: questionID ?? target.questionID, text: text, isPrivate: isPrivate,
+                                         partnershipID: target.partnershipID))
     }
 
     // MARK: - Steps
@@ -233,4 +246,7 @@ public struct CaptureTarget: Sendable {
     public var partner: Partner?
     public var sessionID: UUID?
     public var questionID: String?
+    public var partnershipID: UUID?
+    /// The partnership when it was named.
+    public var partnership: Partnership?
 }

@@ -4,7 +4,8 @@ import OutreachReports
 /// The one list of shell commands. Help, completion and dispatch all read it.
 public enum CommandRegistry {
     public static let commands: [any ShellCommand.Type] = [
-        PartnerCommand.self, PartnersCommand.self, NoteCommand.self,
+        PartnerCommand.self, PartnersCommand.self, PartyCommand.self, PartiesCommand.self,
+        PartnershipCommand.self, PartnershipsCommand.self, NoteCommand.self,
         NotesCommand.self, TermCommand.self, ValueCommand.self, ValuesCommand.self, ActionCommand.self, ActionsCommand.self, SearchCommand.self,
         SectorsCommand.self, SectorCommand.self, PluginsCommand.self, PluginCommand.self, GlossaryCommand.self,
         PlaybooksCommand.self, PlaybookCommand.self, StartCommand.self, ResumeCommand.self,

@@ -56,7 +56,10 @@ enum OptionCompletion {
         case "--tag": KnowledgeCompletion.tags(in: context)
         case "--evidence": KnowledgeCompletion.noteIDs(in: context)
         case "--owner": KnowledgeCompletion.owners(in: context)
-        case "--benefits": KnowledgeCompletion.beneficiaries(in: context)
+        case "--benefits", "--pays": KnowledgeCompletion.beneficiaries(in: context)
+        case "--partnership": context.partnershipNameCandidates()
+        case "--way": ValueWay.allCases.map(\.rawValue)
+        case "--perspective": ValuePerspective.allCases.map(\.rawValue)
         default: nil
         }
     }

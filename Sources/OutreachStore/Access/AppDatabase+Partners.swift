@@ -9,7 +9,10 @@ extension AppDatabase {
     @discardableResult
     public func addPartner(_ partner: Partner) throws -> Partner {
         do {
-            try write { try partner.insert($0) }
+            try write { db in
+                try partner.insert(db)
+                try Self.linkParty(for: partner, in: db)
+            }
             return partner
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError.duplicatePartner(name: partner.name)
@@ -19,7 +22,10 @@ extension AppDatabase {
     public func updatePartner(_ partner: Partner) throws {
         var partner = partner
         partner.updatedAt = Date()
-        try write { [partner] in try partner.update($0) }
+        try write { [partner] db in
+            try partner.update(db)
+            try Self.linkParty(for: partner, in: db)
+        }
     }
 
     public func partners() throws -> [Partner] {

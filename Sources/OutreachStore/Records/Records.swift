@@ -78,3 +78,47 @@ extension ActionItem: FetchableRecord, PersistableRecord {
     public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
     public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
 }
+
+extension Party: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "party"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
+
+    public enum Columns {
+        public static let name = Column(CodingKeys.name)
+        public static let kind = Column(CodingKeys.kind)
+        public static let partnerID = Column(CodingKeys.partnerID)
+    }
+}
+
+extension PartyAlias: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "partyAlias"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
+
+    public enum Columns {
+        public static let partyID = Column(CodingKeys.partyID)
+        public static let alias = Column(CodingKeys.alias)
+    }
+}
+
+extension Partnership: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "partnership"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
+
+    public enum Columns {
+        public static let name = Column(CodingKeys.name)
+    }
+}
+
+extension PartnershipMember: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "partnershipMember"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .storage }
+
+    public enum Columns {
+        public static let partnershipID = Column(CodingKeys.partnershipID)
+        public static let partyID = Column(CodingKeys.partyID)
+    }
+}

@@ -34,8 +34,9 @@ struct ActionCommand: ShellCommand {
 
         @Argument(help: "What needs doing.") var words: [String] = []
         @Option(help: "Who will do it.") var owner: String
-        @Option(help: "The day it is due, as YYYY-MM-DD.") var due: String
+        @Option(help: "The day it is due, as YYYY-MM-DD (undated actions are listed last).") var due: String?
         @Option(help: "The partner it concerns (default: the current one, if any).") var partner: String?
+        @Option(help: "The partnership it belongs to.") var partnership: String?
 
         func run(in context: ShellContext) throws {
             let text = KnowledgeText.joined(words)
@@ -44,16 +45,20 @@ struct ActionCommand: ShellCommand {
             }
             let owner = owner.trimmingCharacters(in: .whitespaces)
             guard !owner.isEmpty else { throw ShellError.usage("say who will do it with --owner NAME.") }
-            guard let day = Day.validated(due.trimmingCharacters(in: .whitespaces)) else {
-                throw ShellError.usage("'\(due)' is not a day; give --due as YYYY-MM-DD, such as 2026-12-15.")
+            var day: String?
+            if let due {
+                guard let valid = Day.validated(due.trimmingCharacters(in: .whitespaces)) else {
+                    throw ShellError.usage("'\(due)' is not a day; give --due as YYYY-MM-DD, such as 2026-12-15.")
+                }
+                day = valid
             }
-            let target = try context.captureTarget(partnerName: partner, required: false)
+            let target = try context.engine.captureTarget(partnerName: partner, partnershipName: partnership, required: false)
             let action = try context.database.addAction(ActionItem(
                 partnerID: target.partner?.id, sessionID: target.sessionID, questionID: target.questionID,
-                text: text, owner: owner, due: day))
-            let whose = target.partner.map { " for \($0.name)" } ?? ""
-            context.print("Added action \(action.id.short)\(whose)\(KnowledgeText.place(action.questionID)): \(text) (\(owner), due \(day)).")
-            if day < Day.string(from: Date()) { context.printWarning("\(day) has already passed; the action is listed as overdue.") }
+                text: text, owner: owner, due: day, partnershipID: target.partnershipID))
+            let whose = (target.partnership?.name ?? target.partner?.name).map { " for \($0)" } ?? ""
+            context.print("Added action \(action.id.short)\(whose)\(KnowledgeText.place(action.questionID)): \(text) (\(owner), \(day.map { "due \($0)" } ?? "no date")).")
+            if let day, day < Day.string(from: Date()) { context.printWarning("\(day) has already passed; the action is listed as overdue.") }
         }
     }
 

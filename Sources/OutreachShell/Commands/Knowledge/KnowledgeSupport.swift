@@ -29,6 +29,11 @@ enum KnowledgeText {
         return (trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed).lowercased()
     }
 
+    /// Values of a repeatable option, each also split at commas, trimmed, empty ones dropped.
+    static func items(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// Words typed after a command, joined and trimmed.
     static func joined(_ words: [String]) -> String {
         words.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -74,10 +79,11 @@ enum KnowledgeCompletion {
         Set(((try? context.database.actions()) ?? []).map(\.owner)).sorted().map(Tokenizer.quote)
     }
 
-    /// Beneficiaries used in recorded values and in the sector plugins' typical values.
+    /// Every party's name and alias, then the beneficiaries the sector plugins' typical values name.
     static func beneficiaries(in context: ShellContext) -> [String] {
-        let recorded = ((try? context.database.values()) ?? []).flatMap(\.benefits)
-        let typical = context.catalog.sectors.flatMap { $0.values.flatMap(\.benefits) }
-        return Set(recorded + typical).sorted().map(Tokenizer.quote)
+        let parties = (try? context.database.partyNames()) ?? []
+        let known = Set(parties.map { $0.lowercased() })
+        let typical = Set(context.catalog.sectors.flatMap { $0.values.flatMap(\.benefits) }).filter { !known.contains($0.lowercased()) }
+        return (parties + typical.sorted()).map(Tokenizer.quote)
     }
 }

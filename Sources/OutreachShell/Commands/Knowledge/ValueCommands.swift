@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachSessions
 import OutreachStore
 
 struct ValueCommand: ShellCommand {
@@ -23,41 +24,78 @@ struct ValueCommand: ShellCommand {
         var keepsInHistory: Bool { false }
 
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Record a value with who benefits, its lens and horizon.",
-            discussion: "Inside a running playbook, '/value add' also records the session and the current question.")
+            commandName: "add", abstract: "Record a value: who gains, who pays, its lenses and horizon.",
+            discussion: """
+                A PARTY is a partner, your own organisation ('us') or an outside beneficiary; a new name becomes an \
+                outside beneficiary (and says so), a near miss of an existing name is refused with 'did you mean'. \
+                --pays names who invests money, staff time or data: a value whose payers gain none of it is flagged \
+                'wrong pocket'. Lenses are not exclusive: repeat --lens. Inside a running playbook, '/value add' also \
+                records the session, its partnership and the current question.
+                """)
         static let group = CommandGroup.knowledge
-        static let example = ValueCommand.example
+        static let example = "value add \"fewer repeat emergency visits\" --partnership \"Tenant health data\" --benefits \"St. Brigid Hospital\" --pays \"Riverside Housing Authority\" --lens financial --horizon long --way fiscal --perspective organisation"
 
         @Argument(help: "The value, in a few words.") var words: [String] = []
-        @Option(help: "Who benefits; repeat the option or separate with commas.") var benefits: [String] = []
-        @Option(help: "economic, financial, operational or altruistic.") var lens: String
+        @Option(help: "A party that gains; repeat for more (or separate with commas).") var benefits: [String] = []
+        @Option(help: "A party that invests money, staff time or data; repeat for more.") var pays: [String] = []
+        @Option(help: "economic, financial, operational or altruistic; repeat for more.") var lens: [String] = []
         @Option(help: "short or long.") var horizon: String
+        @Option(help: "fiscal, outcomes or recognition: how the value is realised.") var way: String?
+        @Option(help: "clients, staff, organisation or community: from whose point of view.") var perspective: String?
+        @Option(help: "The partnership it belongs to.") var partnership: String?
         @Option(help: "The partner (default: the current one).") var partner: String?
         @Option(help: "The id (or its first characters) of a note that supports it; repeat for more.") var evidence: [String] = []
 
         func run(in context: ShellContext) throws {
             let text = KnowledgeText.joined(words)
             guard !text.isEmpty else {
-                throw ShellError.usage("say what the value is: value add \"fewer repeat emergency visits\" --benefits hospital --lens financial --horizon long.")
+                throw ShellError.usage("say what the value is: \(Self.example)")
             }
-            let beneficiaries = benefits.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !beneficiaries.isEmpty else {
-                throw ShellError.usage("say who benefits with --benefits, such as --benefits hospital --benefits \"tenants\".")
+            let gainers = KnowledgeText.items(benefits)
+            guard !gainers.isEmpty else {
+                throw ShellError.usage("say who benefits with --benefits, such as --benefits \"St. Brigid Hospital\" --benefits tenants.")
             }
-            let lens: ValueLens = try KnowledgeText.choice(self.lens, for: "--lens", noun: "lens")
+            guard !lens.isEmpty else { throw ShellError.usage("name at least one lens with --lens: \(ValueLens.allCases.map(\.rawValue).joined(separator: ", ")).") }
+            var lenses: [ValueLens] = []
+            for typed in KnowledgeText.items(lens) {
+                let lens: ValueLens = try KnowledgeText.choice(typed, for: "--lens", noun: "lens")
+                if !lenses.contains(lens) { lenses.append(lens) }
+            }
             let horizon: ValueHorizon = try KnowledgeText.choice(self.horizon, for: "--horizon", noun: "horizon")
+            let way: ValueWay? = try self.way.map { try KnowledgeText.choice($0, for: "--way", noun: "way") }
+            let perspective: ValuePerspective? = try self.perspective.map { try KnowledgeText.choice($0, for: "--perspective", noun: "perspective") }
             var notes: [UUID] = []
             for reference in evidence {
                 let id = try context.database.resolveID(reference, in: .note)
                 if !notes.contains(id) { notes.append(id) }
             }
-            let target = try context.captureTarget(partnerName: partner)
+            let target = try context.engine.captureTarget(partnerName: partner, partnershipName: partnership, required: partnership == nil)
+            let resolver = PartyResolver(database: context.database)
+            var created: [String] = []
+            func parties(_ names: [String]) throws -> [Party] {
+                var found: [Party] = []
+                for name in names {
+                    let resolved = try resolver.resolve(name)
+                    if resolved.created { created.append(resolved.party.name) }
+                    if !found.contains(resolved.party) { found.append(resolved.party) }
+                }
+                return found
+            }
+            let beneficiaries = try parties(gainers)
+            let payers = try parties(KnowledgeText.items(pays))
             let value = try context.database.addValue(ValueItem(
-                partnerID: target.partner?.id, sessionID: target.sessionID, questionID: target.questionID, value: text,
-                benefits: beneficiaries, lens: lens, horizon: horizon, evidence: notes))
+                partnerID: target.partner?.id, partnershipID: target.partnershipID, sessionID: target.sessionID,
+                questionID: target.questionID, value: text, benefits: beneficiaries.map(\.name), lenses: lenses, horizon: horizon,
+                way: way, perspective: perspective, beneficiaryIDs: beneficiaries.map(\.id), payerIDs: payers.map(\.id), evidence: notes))
+            for name in created { context.print("Added \(name) as an outside beneficiary (see 'parties').") }
             let evidenceText = notes.isEmpty ? "" : ", " + Plural.count(notes.count, "evidence note")
-            context.print("Added value \(value.id.short) for \(target.partner?.name ?? "the team")\(KnowledgeText.place(value.questionID)): "
-                + "\(text) (\(lens.rawValue), \(horizon.rawValue) term\(evidenceText)).")
+            let whose = target.partnership?.name ?? target.partner?.name ?? "the team"
+            context.print("Added value \(value.id.short) for \(whose)\(KnowledgeText.place(value.questionID)): "
+                + "\(text) (\(lenses.map(\.rawValue).joined(separator: ", ")), \(horizon.rawValue) term\(evidenceText)).")
+            if value.isWrongPocket {
+                let payerNames = payers.map(\.name).joined(separator: ", ")
+                context.printWarning("wrong pocket: \(payerNames) \(payers.count == 1 ? "pays" : "pay") but gain\(payers.count == 1 ? "s" : "") none of it. Record what is in it for \(payers.count == 1 ? "them" : "each of them"), or an action to address it.")
+            }
         }
     }
 }
@@ -79,10 +117,14 @@ struct ValuesCommand: ShellCommand {
             return
         }
         let names = try context.partnerNamesByID()
+        let parties = Dictionary(try context.database.parties().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let rows = values.map { value in
-            [value.value, value.benefits.joined(separator: ", "), value.lens.rawValue, value.horizon.rawValue,
-             String(value.evidence.count), value.partnerID.flatMap { names[$0] } ?? ""]
+            let gains = value.beneficiaryIDs.isEmpty ? value.benefits : value.beneficiaryIDs.compactMap { parties[$0] }
+            return [value.value + (value.isWrongPocket ? " [wrong pocket]" : ""), gains.joined(separator: ", "),
+                    value.payerIDs.compactMap { parties[$0] }.joined(separator: ", "),
+                    value.lenses.map(\.rawValue).joined(separator: ", "), value.horizon.rawValue,
+                    String(value.evidence.count), value.partnerID.flatMap { names[$0] } ?? ""]
         }
-        context.print(Table(headers: ["value", "who benefits", "lens", "horizon", "evidence", "partner"], rows: rows).render(style: context.style))
+        context.print(Table(headers: ["value", "who gains", "who pays", "lenses", "horizon", "evidence", "partner"], rows: rows).render(style: context.style))
     }
 }

@@ -25,25 +25,38 @@ struct PartnerCommand: ShellCommand {
         /// A profile can be about people: a line with one is never kept in the history file.
         var keepsInHistory: Bool { profile == nil }
 
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner organisation.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a partner organisation, or your own organisation with --own.",
+            discussion: "Your own organisation (--own) needs no sector: coaching, coverage and reports treat it as 'us', and it is a member of every partnership.")
         static let group = CommandGroup.partners
         static let example = PartnerCommand.example
 
         @Argument(help: "The organisation's name.") var name: String
-        @Option(help: "Its sector (see 'sectors').") var sector: String
+        @Option(help: "Its sector (see 'sectors'); optional with --own.") var sector: String?
+        @Flag(help: "This is your own organisation.") var own = false
         @Option(help: "The kind of stakeholder, such as 'public housing authority'.") var stakeholder: String?
         @Option(help: "A short profile.") var profile: String?
         @Flag(name: .customLong("do-not-contact"), help: "Ask for confirmation before any playbook with them.") var doNotContact = false
 
         func run(in context: ShellContext) throws {
-            let sectorPlugin = try context.sector(sector)
+            guard sector != nil || own else {
+                throw ValidationError("say which sector the partner is in with --sector (see 'sectors'), or add --own for your own organisation.")
+            }
+            let sectorPlugin = try sector.map { try context.sector($0) }
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { throw ValidationError("the partner's name is empty.") }
+            if own, let existing = try context.database.ownParty(), existing.partnerID != nil {
+                throw ShellError.usage("your own organisation is already '\(existing.name)'. Run 'parties' to see it, or 'party alias \(Tokenizer.quote(existing.name)) \(Tokenizer.quote(trimmed))' if this is another name for it.")
+            }
             let partner = try context.database.addPartner(Partner(
-                name: trimmed, sector: sectorPlugin.id, stakeholder: stakeholder ?? sectorPlugin.stakeholder,
-                profile: profile, doNotContact: doNotContact))
-            context.engine.use(partner)
-            context.print("Added \(partner.name) (\(partner.sector)); it is now the current partner.")
+                name: trimmed, sector: sectorPlugin?.id ?? "", stakeholder: stakeholder ?? sectorPlugin?.stakeholder,
+                profile: profile, doNotContact: doNotContact, isOwn: own))
+            if own {
+                context.print("Added \(partner.name) as your own organisation ('us' in values, coaching and reports).")
+            } else {
+                context.engine.use(partner)
+                context.print("Added \(partner.name) (\(partner.sector)); it is now the current partner.")
+            }
         }
     }
 
@@ -57,8 +70,13 @@ struct PartnerCommand: ShellCommand {
         func run(in context: ShellContext) throws {
             let partner = try context.partner(named: name)
             let style = context.style
-            context.print(style.bold(partner.name) + (partner.doNotContact ? " " + style.warn("[do not contact]") : ""))
-            context.print("  sector:      \(partner.sector)")
+            context.print(style.bold(partner.name) + (partner.doNotContact ? " " + style.warn("[do not contact]") : "")
+                + (partner.isOwn ? " " + style.accent("[your organisation]") : ""))
+            if !partner.sector.isEmpty { context.print("  sector:      \(partner.sector)") }
+            if let party = try context.database.party(forPartner: partner.id) {
+                let partnerships = try context.database.partnerships(ofParty: party.id).map(\.name)
+                if !partnerships.isEmpty { context.print("  partnerships: " + partnerships.joined(separator: ", ")) }
+            }
             if let stakeholder = partner.stakeholder { context.print("  stakeholder: \(stakeholder)") }
             if let profile = partner.profile { context.print("  profile:     \(profile)") }
             let sessions = try context.database.sessionSummaries().filter { $0.session.partnerID == partner.id }
@@ -167,23 +185,27 @@ struct NoteCommand: ShellCommand {
 
     @Argument(parsing: .remaining, help: "The note's text.") var words: [String] = []
     @Option(help: "The partner (default: the current one).") var partner: String?
+    @Option(help: "The partnership it belongs to (default: the running session's).") var partnership: String?
     @Flag(help: "Mark the note as private (need-to-know).") var `private` = false
 
     func run(in context: ShellContext) throws {
         var text = words
         var isPrivate = self.private
         var partnerName = partner
+        var partnershipName = partnership
         // Options typed after the text arrive in `words` (remaining parsing); pick them out.
         var index = 0
         while index < text.count {
             if text[index] == "--private" { isPrivate = true; text.remove(at: index); continue }
             if text[index] == "--partner", index + 1 < text.count { partnerName = text[index + 1]; text.removeSubrange(index...index + 1); continue }
+            if text[index] == "--partnership", index + 1 < text.count { partnershipName = text[index + 1]; text.removeSubrange(index...index + 1); continue }
             index += 1
         }
         let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw ValidationError("the note is empty; type the note's text after 'note'.") }
-        let note = try context.engine.note(body, isPrivate: isPrivate, partnerName: partnerName)
-        let name = try note.partnerID.flatMap { try context.database.partner(id: $0)?.name } ?? "no partner"
+        let note = try context.engine.note(body, isPrivate: isPrivate, partnerName: partnerName, partnershipName: partnershipName)
+        let name = try note.partnerID.flatMap { try context.database.partner(id: $0)?.name }
+            ?? note.partnershipID.flatMap { try context.database.partnership(id: $0)?.name } ?? "no partner"
         let place = note.questionID.map { " on \($0)" } ?? ""
         context.print("Noted for \(name)\(place)" + (isPrivate ? " (private)" : "") + ": note \(note.id.short).")
     }

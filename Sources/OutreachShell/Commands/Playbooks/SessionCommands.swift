@@ -12,15 +12,18 @@ struct StartCommand: ShellCommand {
 
     @Argument(help: "The playbook id (see 'playbooks').") var playbook: String
     @Option(help: "The partner (default: the current one).") var partner: String?
+    @Option(help: "The partnership the conversation is part of.") var partnership: String?
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
-        typed.isEmpty ? context.catalog.playbooks.map(\.playbook.id) : ["--partner"]
+        typed.isEmpty ? context.catalog.playbooks.map(\.playbook.id) : ["--partner", "--partnership"]
     }
 
     func run(in context: ShellContext) throws {
         if context.activeRun != nil { throw SessionError.alreadyInPlaybook(command: "start") }
         let loaded = try context.playbook(playbook)
-        context.show(try context.engine.start(playbook: loaded, partner: try context.partner(named: partner), confirm: context.confirm))
+        let partnership = try self.partnership.map { try context.database.partnership(named: $0) }
+        context.show(try context.engine.start(playbook: loaded, partner: try context.partner(named: partner), partnership: partnership,
+                                              confirm: context.confirm))
     }
 }
 
