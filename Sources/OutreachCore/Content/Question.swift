@@ -27,11 +27,14 @@ public struct Question: Codable, Hashable, Sendable {
     public var scale: Scale?
     public var required: Bool
     public var condition: Condition?
+    /// Plain words saying what the question is for (`ask`, `risk`, `success`, `failure`, `terms`,
+    /// `next-steps`), so rules and reports find questions by meaning, never by id.
+    public var tags: [String]
 
     public init(
         id: String, text: String, tip: String? = nil, kind: Kind = .text,
         choices: [String] = [], scale: Scale? = nil, required: Bool = false,
-        condition: Condition? = nil
+        condition: Condition? = nil, tags: [String] = []
     ) {
         self.id = id
         self.text = text
@@ -41,6 +44,42 @@ public struct Question: Codable, Hashable, Sendable {
         self.scale = scale
         self.required = required
         self.condition = condition
+        self.tags = tags
+    }
+
+    public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, tip, kind, choices, scale, required, condition, tags
+    }
+
+    /// Reads snapshots of every version: sessions stored before tags existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        tip = try container.decodeIfPresent(String.self, forKey: .tip)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        choices = try container.decodeIfPresent([String].self, forKey: .choices) ?? []
+        scale = try container.decodeIfPresent(Scale.self, forKey: .scale)
+        required = try container.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        condition = try container.decodeIfPresent(Condition.self, forKey: .condition)
+        tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+    }
+
+    /// Writes `tags` only when there are some, so a snapshot of an untagged question (and the
+    /// digest of its playbook) is the same as before tags existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(tip, forKey: .tip)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(choices, forKey: .choices)
+        try container.encodeIfPresent(scale, forKey: .scale)
+        try container.encode(required, forKey: .required)
+        try container.encodeIfPresent(condition, forKey: .condition)
+        if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
     }
 
     /// The scale in effect for a `scale` question (1 to 5 unless the question says otherwise).
