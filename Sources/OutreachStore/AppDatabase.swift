@@ -65,9 +65,20 @@ public final class AppDatabase: Sendable {
     }
 
     /// Every read goes through here, so SQLite's own errors reach the user as a `StoreError`.
+    /// Inside `consistentRead` it joins that read's transaction.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(value)
+            return try writer.unsafeReentrantRead(value)
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// Runs several reads as one read transaction, so a write from another shell in the middle
+    /// cannot mix two states (a report is built this way).
+    public func consistentRead<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try writer.read { _ in try body() }
         } catch {
             throw translated(error)
         }

@@ -5,13 +5,15 @@ import Glibc
 
 /// The formats `report` writes.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case markdown, json, csv
+    case markdown, html, json, csv
 
-    public func render(_ report: ValueCaseReport) -> String {
+    /// The brief in this format; CSV writes one table (the answers unless another is named).
+    public func render(_ brief: Brief, table: BriefCSV.Table = .answers) -> String {
         switch self {
-        case .markdown: MarkdownRenderer.render(report)
-        case .json: JSONRenderer.render(report)
-        case .csv: CSVRenderer.render(report)
+        case .markdown: BriefMarkdown.render(brief)
+        case .html: BriefHTML.render(brief)
+        case .json: BriefJSON.render(brief)
+        case .csv: BriefCSV.render(brief, table: table)
         }
     }
 }
