@@ -106,9 +106,8 @@ import Testing
         #expect(harness.text.contains("Resuming session 1: DASH outreach conversation with Riverside HA (\(expected) answered)"))
         harness.run(["/finish"])
         #expect(harness.text.contains("Finished session 1: \(expected.answered) of \(expected.reachable) questions answered."))
-        let json = JSONRenderer.render(try ValueCaseReport.build(
-            database: harness.context.database, plugins: builtinCatalog.pluginsByID,
-            partner: try harness.context.database.partner(named: "Riverside HA")))
+        let json = BriefJSON.render(try Brief.build(
+            database: harness.context.database, partner: try harness.context.database.partner(named: "Riverside HA")))
         #expect(!json.contains("The 2019 county agreement"))
     }
 }
