@@ -159,7 +159,8 @@ extension Bundle.Line {
         }
         switch self {
         case .partner(let partner):
-            return blank(partner.name, "name") ?? blank(partner.sector, "sector")
+            // The sector may be empty: your own organisation needs none.
+            return blank(partner.name, "name")
         case .session(let session):
             if let problem = blank(session.playbookID, "playbookID") { return problem }
             guard let playbook = try? JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) else {
