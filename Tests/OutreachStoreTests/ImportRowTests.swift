@@ -12,12 +12,9 @@ import Testing
         #expect(mine == (try record.databaseDictionary))
     }
 
-    @Test func answersAndNotesMatchGRDBsEncoding() throws {
+    @Test func answersMatchGRDBsEncoding() throws {
         let sessionID = UUID(), at = Date(timeIntervalSince1970: 1_760_000_000.123)
         try expectSameRow(Answer(sessionID: sessionID, questionID: "dash.q1", revision: 2, value: "Families", createdAt: at))
         try expectSameRow(Answer(sessionID: sessionID, questionID: "dash.q1", revision: 3, value: nil, createdAt: at))
-        try expectSameRow(Note(partnerID: UUID(), sessionID: sessionID, questionID: "dash.q1", text: "Board #board", isPrivate: true,
-                               createdAt: at, updatedAt: at.addingTimeInterval(60)))
-        try expectSameRow(Note(partnerID: nil, text: "Loose note", createdAt: at))
     }
 }
