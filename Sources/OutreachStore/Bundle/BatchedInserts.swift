@@ -13,13 +13,15 @@ struct BatchedInserts {
     private(set) var ids: Set<String> = []
     /// The bundle lines of the waiting rows, first one first, for messages.
     private(set) var lines: [Int] = []
+    /// Per table: whether its `ImportRow` list gave exactly GRDB's row for the first record.
+    private var listsMatch: [String: Bool] = [:]
 
     var isEmpty: Bool { lines.isEmpty }
 
     /// Adds a record; returns false (adding nothing) when it cannot join the waiting rows: another
     /// table or conflict rule, its id already waiting, or a full statement. Flush and add it again.
     mutating func add<T: EncodableRecord & TableRecord>(_ record: T, id: String, line: Int, ignoringExisting: Bool) throws -> Bool {
-        let (names, row) = try Self.row(of: record)
+        let (names, row) = try self.row(of: record)
         guard isEmpty || (T.databaseTableName == table && ignoringExisting == self.ignoringExisting && names == columns
                           && !ids.contains(id) && lines.count < Self.rowsPerStatement(names.count))
         else { return false }
@@ -34,10 +36,25 @@ struct BatchedInserts {
         return true
     }
 
-    /// A record's columns and values: from its `ImportRow` list, else from GRDB's encoding.
-    static func row<T: EncodableRecord>(of record: T) throws -> (columns: [String], values: [DatabaseValue]) {
-        if let row = record as? any ImportRow { return (type(of: row).importColumns, row.importValues) }
-        let dictionary = try record.databaseDictionary
+    /// A record's columns and values: from its `ImportRow` list when that list gave exactly GRDB's
+    /// row for the first record of its table in this import, else from GRDB's encoding. A list left
+    /// behind by a schema change costs speed, never a column.
+    private mutating func row<T: EncodableRecord & TableRecord>(of record: T) throws -> (columns: [String], values: [DatabaseValue]) {
+        let dictionary: [String: DatabaseValue]
+        if let row = record as? any ImportRow {
+            let columns = type(of: row).importColumns, values = row.importValues
+            if let match = listsMatch[T.databaseTableName] {
+                if match { return (columns, values) }
+                dictionary = try record.databaseDictionary
+            } else {
+                dictionary = try record.databaseDictionary
+                let match = columns.count == values.count && Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first }) == dictionary
+                listsMatch[T.databaseTableName] = match
+                if match { return (columns, values) }
+            }
+        } else {
+            dictionary = try record.databaseDictionary
+        }
         let columns = dictionary.keys.sorted()
         return (columns, columns.map { dictionary[$0] ?? .null })
     }
