@@ -97,8 +97,11 @@ public final class AppDatabase: Sendable {
             return StoreError.readOnly(path: path)
         case .SQLITE_FULL:
             return StoreError.diskFull(path: path)
-        default:
+        case .SQLITE_CONSTRAINT:
+            // Callers turn the constraints they expect (a duplicate name) into their own message.
             return error
+        default:
+            return StoreError.failed(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 

@@ -27,6 +27,7 @@ public enum StoreError: LocalizedError, Equatable {
     case notAFile(path: String, kind: String)
     case cannotMakePrivate(path: String, reason: String)
     case missingFileName(option: String, example: String)
+    case failed(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -84,6 +85,9 @@ public enum StoreError: LocalizedError, Equatable {
             "'\(path)' can be read by other users and outreach cannot make it private (\(reason)); nothing was written. Run 'chmod 600 \(path)', or pass another file with --db."
         case .missingFileName(let option, let example):
             "\(option) needs a file name, for example '\(example)'."
+        case .failed(let path, let reason):
+            "outreach could not finish this command on '\(path)' (\(reason)); nothing was saved by it. "
+                + "Run 'check', and if it reports a problem, restore your latest 'backup' copy."
         }
     }
 }

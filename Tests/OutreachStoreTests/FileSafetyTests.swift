@@ -139,6 +139,21 @@ import Testing
         #expect(try AppDatabase.open(path: file).notices.isEmpty)
     }
 
+    @Test func backupsAndBundlesAreNewFilesPrivateToTheUser() throws {
+        let database = try AppDatabase.open(path: path("source.sqlite"))
+        try database.addPartner(Partner(name: "Metro PD", sector: "police"))
+        let copy = path("copy.sqlite"), bundle = path("team.jsonl"), taken = path("taken.jsonl")
+        try database.backup(to: copy)
+        _ = try database.exportBundle(to: URL(fileURLWithPath: bundle), redact: false)
+        #expect(Fixture.mode(copy) == 0o600)
+        #expect(Fixture.mode(bundle) == 0o600)
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: taken))
+        #expect(throws: StoreError.exportFailed(path: taken, reason: "the file already exists")) {
+            try database.exportBundle(to: URL(fileURLWithPath: taken), redact: false)
+        }
+        #expect(Fixture.bytes(taken) == Data("keep me".utf8))
+    }
+
     @Test func anEmptyPathAsksForAFileName() {
         #expect(refusal("") == "--db needs a file name, for example '--db outreach.sqlite'.")
     }

@@ -112,3 +112,18 @@ import Testing
         #expect(mine.revision == 2)
     }
 }
+
+@Suite struct AnswerOrderTests {
+    @Test func answersGivenWithinOneMillisecondKeepTheOrderTheyWereGiven() throws {
+        let database = try AppDatabase.inMemory()
+        let partner = try database.addPartner(Partner(name: "Riverside HA", sector: "housing"))
+        let session = try database.createSession(Fixture.session(partnerID: partner.id))
+        var given: [UUID] = []
+        for index in 0..<30 {
+            given.append(try database.recordAnswer(sessionID: session.id, questionID: "dash.q\(index % 3 + 1)", value: "answer \(index)",
+                                                   nextPosition: index % 3 + 1).id)
+        }
+        #expect(try database.answers(sessionID: session.id).map(\.id) == given)
+        #expect(try database.answerState(sessionID: session.id).answers == ["dash.q1": "answer 27", "dash.q2": "answer 28", "dash.q3": "answer 29"])
+    }
+}

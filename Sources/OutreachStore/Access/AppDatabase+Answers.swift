@@ -14,16 +14,17 @@ extension AppDatabase {
     /// Saves a new revision of an answer (nil value: skipped) and the session's new position,
     /// in one transaction committed before this returns.
     ///
-    /// The revision becomes the current one under the merge rule (see `answers(sessionID:)`): it is
-    /// stamped now, or a millisecond after the newest revision already stored for the question when
-    /// that one is dated later (another person's clock running ahead).
+    /// The revision becomes the current one under the merge rule (see `answers(sessionID:)`), and
+    /// the session's answers stay in the order they were given: it is stamped now, or just after
+    /// the session's newest answer when that one is dated the same millisecond or later (answers
+    /// given faster than the clock ticks, or another person's clock running ahead).
     @discardableResult
     public func recordAnswer(sessionID: UUID, questionID: String, value: String?, nextPosition: Int) throws -> Answer {
         try write { db in
             let key = sessionID.uuidString.lowercased()
-            let mine = Answer.filter(Answer.Columns.sessionID == key && Answer.Columns.questionID == questionID)
-            let last = try Int.fetchOne(db, mine.select(max(Answer.Columns.revision))) ?? 0
-            let newest = try Date.fetchOne(db, mine.select(max(Answer.Columns.createdAt)))
+            let session = Answer.filter(Answer.Columns.sessionID == key)
+            let last = try Int.fetchOne(db, session.filter(Answer.Columns.questionID == questionID).select(max(Answer.Columns.revision))) ?? 0
+            let newest = try Date.fetchOne(db, session.select(max(Answer.Columns.createdAt)))
             // Stored to the millisecond: 1.5 ms later stays later whether the store rounds or truncates.
             let createdAt = newest.map { Swift.max(Date(), $0.addingTimeInterval(0.0015)) } ?? Date()
             let answer = Answer(sessionID: sessionID, questionID: questionID, revision: last + 1, value: value, createdAt: createdAt)

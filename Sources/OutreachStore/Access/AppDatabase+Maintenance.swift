@@ -27,9 +27,11 @@ extension AppDatabase {
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             try? FileManager.default.removeItem(atPath: path + "-journal")
-            let translated = translated(error)
-            if translated is StoreError { throw translated }
-            throw StoreError.backupFailed(path: path, reason: (error as? DatabaseError)?.message ?? error.localizedDescription)
+            guard let error = error as? DatabaseError else { throw error }
+            // A damaged source is this database's problem (and stops its writes); anything else
+            // went wrong with the copy.
+            if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB { throw translated(error) }
+            throw StoreError.backupFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 

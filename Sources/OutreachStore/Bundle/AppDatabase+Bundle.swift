@@ -60,15 +60,21 @@ extension AppDatabase {
     public func importBundle(from url: URL) throws -> ImportSummary {
         let records = try Bundle.read(url)
         return try write { db in
+            // A large import touches far more index pages than SQLite's default 2 MB cache holds;
+            // without room it spills to the log again and again. The cache is given back afterwards.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var importer = BundleImporter(db: db, path: url.path)
             try importer.checkReferences(records)
             for record in records {
                 do {
-                    try importer.merge(record.content)
+                    try importer.merge(record)
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                     throw StoreError.badBundle(path: url.path, line: record.line, reason: BundleImporter.conflict(error, record.content))
                 }
             }
+            try importer.finish()
             return importer.summary
         }
     }

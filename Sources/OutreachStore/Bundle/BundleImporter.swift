@@ -9,6 +9,10 @@ struct BundleImporter {
     var summary = ImportSummary()
     /// Bundle partner id → the id it has here (a partner matched by name keeps the local id).
     private var partnerIDs: [UUID: UUID] = [:]
+    /// New answers, notes, terms, values and actions waiting to be written together.
+    private var batch = BatchedInserts()
+    /// The line of the record being merged.
+    private var line = 0
 
     init(db: Database, path: String) {
         self.db = db
@@ -55,9 +59,12 @@ struct BundleImporter {
         }
     }
 
-    mutating func merge(_ line: Bundle.Line) throws {
-        switch line {
+    /// Merges one record; new records may wait in `batch` until `finish()`.
+    mutating func merge(_ record: Bundle.Record) throws {
+        line = record.line
+        switch record.content {
         case .partner(var partner):
+            try flush()
             let bundleID = partner.id
             if try !Partner.exists(db, key: partner.id.uuidString.lowercased()),
                let sameName = try Partner.filter(Partner.Columns.name.collating(.nocase) == partner.name).fetchOne(db) {
@@ -66,6 +73,7 @@ struct BundleImporter {
             partnerIDs[bundleID] = partner.id
             try upsert(partner, updatedAt: \.updatedAt)
         case .session(var session):
+            try flush()
             session.partnerID = mapped(session.partnerID)
             if let existing = try Session.fetchOne(db, key: session.id.uuidString.lowercased()) {
                 session.number = existing.number
@@ -77,8 +85,7 @@ struct BundleImporter {
             }
         case .answer(let answer):
             // Revisions are never changed: one already here (by id) is the same revision.
-            try answer.insert(db, onConflict: .ignore)
-            if db.changesCount == 1 { summary.inserted += 1 } else { summary.unchanged += 1 }
+            try insert(answer, id: answer.id.uuidString.lowercased(), ignoringExisting: true)
         case .note(var note):
             note.partnerID = note.partnerID.map(mapped)
             try upsert(note, updatedAt: \.updatedAt)
@@ -96,14 +103,42 @@ struct BundleImporter {
 
     private func mapped(_ partnerID: UUID) -> UUID { partnerIDs[partnerID] ?? partnerID }
 
+    /// Writes the records still waiting in the batch.
+    mutating func finish() throws {
+        try flush()
+    }
+
+    private mutating func flush() throws {
+        let firstLine = batch.lines.first ?? line
+        do {
+            let (inserted, count) = try batch.flush(db)
+            summary.inserted += inserted
+            summary.unchanged += count - inserted
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.badBundle(path: path, line: firstLine, reason: "a record from this line on conflicts with one already in this database")
+        }
+    }
+
+    private mutating func insert<T: PersistableRecord>(_ record: T, id: String, ignoringExisting: Bool) throws {
+        if try batch.add(record, id: id, line: line, ignoringExisting: ignoringExisting) { return }
+        try flush()
+        guard try batch.add(record, id: id, line: line, ignoringExisting: ignoringExisting) else {
+            try record.insert(db)
+            summary.inserted += 1
+            return
+        }
+    }
+
     private mutating func upsert<T: FetchableRecord & PersistableRecord & Identifiable & Encodable>(
         _ record: T, updatedAt: KeyPath<T, Date>
     ) throws where T.ID == UUID {
-        if let existing = try T.fetchOne(db, key: record.id.uuidString.lowercased()) {
+        let key = record.id.uuidString.lowercased()
+        if batch.ids.contains(key) { try flush() }
+        let lookup = try db.cachedStatement(sql: "SELECT * FROM \(T.databaseTableName.quotedDatabaseIdentifier) WHERE id = ?")
+        if let existing = try T.fetchOne(lookup, arguments: [key]) {
             try replace(existing, with: record, updatedAt: updatedAt)
         } else {
-            try record.insert(db)
-            summary.inserted += 1
+            try insert(record, id: key, ignoringExisting: false)
         }
     }
 

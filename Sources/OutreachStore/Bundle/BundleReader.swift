@@ -16,11 +16,7 @@ extension Bundle {
         guard !url.path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.badBundle(path: path, line: 0, reason: "the file cannot be read")
         }
-        var rows: [(line: Int, data: Data)] = []
-        for (index, row) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let trimmed = row.last == 0x0D ? row.dropLast() : row
-            if !trimmed.isEmpty { rows.append((index + 1, Data(trimmed))) }
-        }
+        let rows = lines(of: data)
         let decoder = decoder
         guard let first = rows.first,
               let header = try? decoder.decode(Header.self, from: first.data), header.format == formatName else {
@@ -30,18 +26,51 @@ extension Bundle {
             throw StoreError.badBundle(path: path, line: first.line,
                                        reason: "it is bundle version \(header.version), newer than this outreach reads; update outreach")
         }
+        guard rows.count > 1, let end = try? decoder.decode(End.self, from: rows[rows.count - 1].data), end.end else {
+            throw StoreError.badBundle(path: path, line: rows.last?.line ?? 1, reason: "the file ends early, without its end line")
+        }
+        let records = try decodeRecords(rows[1..<(rows.count - 1)], path: path)
+        guard end.records == records.count else {
+            throw StoreError.badBundle(path: path, line: rows[rows.count - 1].line, reason: "the record count does not match the end line")
+        }
+        return records
+    }
+
+    /// Decodes and checks record lines, large bundles in a few parts at once; the first problem
+    /// in line order is the one reported.
+    private static func decodeRecords(_ rows: ArraySlice<(line: Int, data: Data)>, path: String) throws -> [Record] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 20_000)
+        guard parts > 1 else { return try decodePart(rows, path: path) }
+        let results = PartResults(count: parts)
+        let size = (rows.count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let start = rows.startIndex + part * size
+            results.set(part, Result { try decodePart(rows[start..<min(start + size, rows.endIndex)], path: path) })
+        }
+        return try results.all.flatMap { try $0.get() }
+    }
+
+    /// One result per part, each written once by its own thread.
+    private final class PartResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<[Record], any Error>]
+
+        init(count: Int) { results = Array(repeating: .success([]), count: count) }
+        func set(_ part: Int, _ result: Result<[Record], any Error>) { lock.withLock { results[part] = result } }
+        var all: [Result<[Record], any Error>] { lock.withLock { results } }
+    }
+
+    private static func decodePart(_ rows: ArraySlice<(line: Int, data: Data)>, path: String) throws -> [Record] {
+        let decoder = decoder
         var records: [Record] = []
         records.reserveCapacity(rows.count)
-        for (offset, row) in rows.enumerated().dropFirst() {
+        for row in rows {
             let content: Line
             do {
                 content = try decoder.decode(Line.self, from: row.data)
             } catch let error {
                 if let end = try? decoder.decode(End.self, from: row.data), end.end {
-                    guard offset == rows.count - 1, end.records == records.count else {
-                        throw StoreError.badBundle(path: path, line: row.line, reason: "the record count does not match the end line")
-                    }
-                    return records
+                    throw StoreError.badBundle(path: path, line: row.line, reason: "an end line comes before the last line")
                 }
                 throw StoreError.badBundle(path: path, line: row.line, reason: "the record cannot be read: \(describe(error))")
             }
@@ -50,7 +79,25 @@ extension Bundle {
             }
             records.append(Record(line: row.line, content: content))
         }
-        throw StoreError.badBundle(path: path, line: rows.last?.line ?? 1, reason: "the file ends early, without its end line")
+        return records
+    }
+
+    /// The non-blank lines of a file with their numbers, without the LF or CRLF that ends them.
+    static func lines(of data: Data) -> [(line: Int, data: Data)] {
+        data.withUnsafeBytes { buffer -> [(line: Int, data: Data)] in
+            var rows: [(line: Int, data: Data)] = []
+            var start = 0, number = 1
+            while start <= buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                var last = end
+                if last > start, buffer[last - 1] == 0x0D { last -= 1 }
+                if last > start { rows.append((number, data[(data.startIndex + start)..<(data.startIndex + last)])) }
+                start = end + 1
+                number += 1
+            }
+            return rows
+        }
     }
 
     /// A decoding error in words: which field, and what is wrong with it.
@@ -108,11 +155,12 @@ extension Bundle.Line {
             return "the \(kind)'s '\(field)' holds a NUL character (\\u0000), which outreach cannot keep whole; remove it and export again"
         }
         func blank(_ text: String, _ field: String) -> String? {
-            text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "the \(kind)'s '\(field)' is empty" : nil
+            text.allSatisfy(\.isWhitespace) ? "the \(kind)'s '\(field)' is empty" : nil
         }
         switch self {
         case .partner(let partner):
-            return blank(partner.name, "name") ?? blank(partner.sector, "sector")
+            // The sector may be empty: your own organisation needs none.
+            return blank(partner.name, "name")
         case .session(let session):
             if let problem = blank(session.playbookID, "playbookID") { return problem }
             guard let playbook = try? JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) else {
