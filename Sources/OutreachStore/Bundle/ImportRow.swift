@@ -26,9 +26,9 @@ extension Answer: ImportRow {
 }
 
 extension Note: ImportRow {
-    static let importColumns = ["id", "partnerID", "sessionID", "questionID", "text", "isPrivate", "createdAt", "updatedAt"]
+    static let importColumns = ["id", "partnerID", "partnershipID", "sessionID", "questionID", "text", "isPrivate", "createdAt", "updatedAt"]
     var importValues: [DatabaseValue] {
-        [Self.text(id), Self.text(partnerID), Self.text(sessionID), questionID.databaseValue, text.databaseValue,
+        [Self.text(id), Self.text(partnerID), Self.text(partnershipID), Self.text(sessionID), questionID.databaseValue, text.databaseValue,
          isPrivate.databaseValue, Self.text(createdAt), Self.text(updatedAt)]
     }
 }
