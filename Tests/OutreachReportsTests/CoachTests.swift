@@ -22,7 +22,8 @@ final class CoachScenario {
         try answer("dash.listen.failure", "Officers would stop using the referral list")
         try answer("dash.pb.next-steps", "Send the template")
         try database.addTerm(Term(partnerID: partner.id, term: "CAD", meaning: "computer-aided dispatch"))
-        try database.addValue(ValueItem(partnerID: partner.id, value: "Fewer repeat calls", benefits: ["the partner"], lens: .operational, horizon: .long))
+        try database.addValue(ValueItem(partnerID: partner.id, value: "Fewer repeat calls", benefits: ["Metro PD"], lenses: [.operational],
+                                        horizon: .long, beneficiaryIDs: [partner.id], payerIDs: [partner.id]))
         try database.addAction(ActionItem(partnerID: partner.id, text: "Send the template", owner: "Maria", due: "2026-02-01"))
         let own = try database.addPartner(Partner(name: "Northside Collaborative", sector: "public-health"))
         _ = try Self.addSession(to: database, partner: own, playbookID: "self-assessment", status: .finished, position: 0)
@@ -87,6 +88,74 @@ final class CoachScenario {
         #expect(try ownOnly.finding(.sharedBenefit)?.rule == "shared-benefit")
         try ownOnly.value(["the people we both serve"])
         #expect(try ownOnly.finding(.sharedBenefit) == nil)
+    }
+
+    /// The partnership of three: us, Metro PD and a clinic; a value that names parties.
+    func partnership(_ scenario: CoachScenario) throws -> (us: Partner, clinic: Partner, partnership: Partnership) {
+        let us = try scenario.database.addPartner(Partner(name: "Eastside Data Collaborative", sector: "", isOwn: true))
+        let clinic = try scenario.database.addPartner(Partner(name: "Harbor Clinic", sector: "hospitals"))
+        let partnership = try scenario.database.addPartnership(Partnership(name: "Safer streets data"), memberIDs: [scenario.partner.id, clinic.id])
+        return (us, clinic, partnership)
+    }
+
+    @Test func memberValue() throws {
+        let scenario = try CoachScenario()
+        let (_, clinic, partnership) = try partnership(scenario)
+        let finding = try #require(try scenario.finding(.memberValue))
+        #expect(finding.problem == "No recorded value is for Harbor Clinic, though it is a partner in this work.")
+        #expect(finding.next.contains("--benefits \"Harbor Clinic\""))
+        try scenario.database.addValue(ValueItem(partnerID: nil, partnershipID: partnership.id, value: "Fewer repeat visits", benefits: ["Harbor Clinic"],
+                                                 lenses: [.financial], horizon: .long, beneficiaryIDs: [clinic.id], payerIDs: [clinic.id]))
+        #expect(try scenario.finding(.memberValue) == nil)
+    }
+
+    @Test func payer() throws {
+        #expect(try CoachScenario().finding(.payer) == nil)
+        let scenario = try CoachScenario(complete: false)
+        #expect(try scenario.finding(.payer) == nil, "no values at all is the long-term rule's finding")
+        try scenario.value(["the partner"])
+        #expect(try scenario.finding(.payer)?.problem == "No value says who pays for it: money, staff time or data.")
+    }
+
+    @Test func wrongPocket() throws {
+        let scenario = try CoachScenario()
+        let (_, clinic, partnership) = try partnership(scenario)
+        #expect(try scenario.finding(.wrongPocket) == nil)
+        for action in try scenario.database.actions() { _ = try scenario.database.completeAction(id: action.id) }
+        try scenario.database.addValue(ValueItem(
+            partnerID: nil, partnershipID: partnership.id, value: "Fewer ER visits after overdoses", benefits: ["Harbor Clinic"],
+            lenses: [.financial], horizon: .long, beneficiaryIDs: [clinic.id], payerIDs: [scenario.partner.id]))
+        let finding = try #require(try scenario.finding(.wrongPocket))
+        #expect(finding.problem == "'Fewer ER visits after overdoses' lands in the wrong pocket: Metro PD pays and gains none of it.")
+        #expect(finding.next.contains("--partner \"Metro PD\""))
+        // An open action that names the payer addresses it.
+        try scenario.database.addAction(ActionItem(partnerID: nil, text: "Ask the clinic to fund Metro PD's overtime", owner: "Ana",
+                                                   partnershipID: partnership.id))
+        #expect(try scenario.finding(.wrongPocket) == nil)
+    }
+
+    @Test func sharedBenefitByParty() throws {
+        let scenario = try CoachScenario(complete: false)
+        let us = try scenario.database.addPartner(Partner(name: "Eastside Data Collaborative", sector: "", isOwn: true))
+        try scenario.database.addValue(ValueItem(partnerID: scenario.partner.id, value: "A reusable agreement", benefits: [us.name],
+                                                 lenses: [.economic], horizon: .short, beneficiaryIDs: [us.id], payerIDs: [us.id]))
+        #expect(try scenario.finding(.sharedBenefit)?.rule == "shared-benefit")
+        try scenario.database.addValue(ValueItem(partnerID: scenario.partner.id, value: "Fewer calls", benefits: ["Metro PD"],
+                                                 lenses: [.operational], horizon: .long, beneficiaryIDs: [scenario.partner.id]))
+        #expect(try scenario.finding(.sharedBenefit) == nil)
+    }
+
+    @Test func yourOwnOrganisationNamedWithOwnIsUsEverywhere() throws {
+        let scenario = try CoachScenario(complete: false)
+        let us = try scenario.database.addPartner(Partner(name: "Eastside Data Collaborative", sector: "", isOwn: true))
+        #expect(try scenario.finding(.selfAssessment)?.next == "Run: start self-assessment --partner \"Eastside Data Collaborative\".")
+        let ownSession = try CoachScenario.addSession(to: scenario.database, partner: us, playbookID: "dash", status: .finished, position: 0)
+        let facts = try CoachingFacts.load(session: ownSession, database: scenario.database)
+        #expect(facts.isSelfAssessment, "a session with your own organisation is a self-assessment")
+        #expect(CoachingRule.jargon.evaluate(facts) == nil)
+        let coverage = try CoverageReport.build(database: scenario.database, sectors: builtinCatalog.sectors, today: Date())
+        #expect(coverage.ownOrganisations == ["Eastside Data Collaborative"])
+        #expect(!coverage.sectors.flatMap(\.partners).map(\.name).contains("Eastside Data Collaborative"))
     }
 
     @Test func aSelfAssessedPartnerCountsAsYourOwnOrganisation() throws {

@@ -15,6 +15,17 @@ public enum Beneficiary {
         "our collaborative", "our collaboration", "our coalition", "our partnership", "our side", "my team",
     ]
 
+    /// Words for the partner you are talking to.
+    public static let partnerPhrases: Set<String> = [
+        "partner", "the partner", "them", "they", "their organisation", "their organization", "partner organisation",
+        "partner organization", "the partner organisation", "the partner organization",
+    ]
+
+    /// Whether the words mean the partner of the conversation ("the partner", "them").
+    public static func isPartner(_ text: String) -> Bool {
+        partnerPhrases.contains(normalized(text)) || partnerPhrases.contains("the " + normalized(text))
+    }
+
     public static func isOwn(_ text: String, ownNames: [String] = []) -> Bool {
         let phrase = normalized(text)
         return ownPhrases.contains(phrase) || ownNames.map(normalized).contains(phrase)

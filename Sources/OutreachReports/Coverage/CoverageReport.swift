@@ -58,7 +58,9 @@ public struct CoverageReport: Equatable, Sendable {
         for partner in partners {
             let sessions = summaries.map(\.session).filter { $0.partnerID == partner.id }
             let outreach = sessions.filter { $0.playbookID != Coach.selfAssessmentPlaybook }
-            if !sessions.isEmpty, outreach.isEmpty {
+            // Your own organisation is "us", not a sector partner: named with --own, or (before
+            // --own existed) a partner with only self-assessment sessions.
+            if partner.isOwn || (!sessions.isEmpty && outreach.isEmpty) {
                 ownOrganisations.append(partner.name)
                 continue
             }

@@ -6,7 +6,8 @@ import OutreachStore
 ///
 /// 1. a party's name or alias, without regard to case;
 /// 2. words for your own organisation ("us", "our organisation") mean the party you added with
-///    `partner add NAME --own`;
+///    `partner add NAME --own`; words for the partner ("the partner", "them") mean the partner of
+///    the conversation, when there is one;
 /// 3. a name within a typo of an existing name or alias is refused with "did you mean", so a slip
 ///    never makes a second party;
 /// 4. anything else becomes a new outside beneficiary, and the result says so.
@@ -18,9 +19,12 @@ public struct PartyResolver {
     }
 
     let database: AppDatabase
+    /// The partner the conversation is with, whom "the partner" means.
+    let partner: Partner?
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, partner: Partner? = nil) {
         self.database = database
+        self.partner = partner
     }
 
     public func resolve(_ typed: String) throws -> Resolved {
@@ -31,6 +35,9 @@ public struct PartyResolver {
         // The same letters and digits, in other case or punctuation ("St Brigid" for "St. Brigid"): the same party.
         if let same = names.first(where: { Beneficiary.normalized($0) == Beneficiary.normalized(name) }),
            let party = try database.party(named: same) {
+            return Resolved(party: party, created: false)
+        }
+        if let partner, Beneficiary.isPartner(name), let party = try database.party(forPartner: partner.id) {
             return Resolved(party: party, created: false)
         }
         if Beneficiary.isOwn(name) {

@@ -87,10 +87,18 @@ extension ScriptedRun {
                                       term: entry.value.term, meaning: entry.value.meaning))
             lines.append("Term: \(entry.value.term) = \(entry.value.meaning)")
         }
+        let resolver = PartyResolver(database: database, partner: partner)
         for entry in file.values where entry.questionID == questionID {
             let value = entry.value
+            // Beneficiaries become parties as with 'value add': "the partner" is this partner, "us" our organisation.
+            var gainers: [Party] = []
+            for name in value.benefits {
+                guard let party = try? resolver.resolve(name).party, !gainers.contains(party) else { continue }
+                gainers.append(party)
+            }
             try database.addValue(ValueItem(partnerID: partner.id, sessionID: sessionID, questionID: questionID,
-                                            value: value.value, benefits: value.benefits, lens: value.lens, horizon: value.horizon))
+                                            value: value.value, benefits: value.benefits, lenses: [value.lens], horizon: value.horizon,
+                                            beneficiaryIDs: gainers.map(\.id)))
             lines.append("Value: \(value.value) (for \(value.benefits.joined(separator: ", ")); \(value.lens.rawValue), \(value.horizon.rawValue) term)")
         }
         for entry in file.actions where entry.questionID == questionID {

@@ -70,7 +70,7 @@ struct ValueCommand: ShellCommand {
                 if !notes.contains(id) { notes.append(id) }
             }
             let target = try context.engine.captureTarget(partnerName: partner, partnershipName: partnership, required: partnership == nil)
-            let resolver = PartyResolver(database: context.database)
+            let resolver = PartyResolver(database: context.database, partner: target.partner)
             var created: [String] = []
             func parties(_ names: [String]) throws -> [Party] {
                 var found: [Party] = []
