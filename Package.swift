@@ -59,6 +59,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // `make fuzz`: libFuzzer targets for the YAML loaders and the bundle reader. A plain build
+        // makes them replay the files they are given; `make fuzz` builds them with the fuzzer.
+        .target(name: "OutreachFuzzing", dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore"]),
+        .executableTarget(name: "fuzz-plugin", dependencies: ["OutreachFuzzing"]),
+        .executableTarget(name: "fuzz-playbook", dependencies: ["OutreachFuzzing"]),
+        .executableTarget(name: "fuzz-answers", dependencies: ["OutreachFuzzing"]),
+        .executableTarget(name: "fuzz-bundle", dependencies: ["OutreachFuzzing"]),
         .testTarget(name: "OutreachCoreTests", dependencies: ["OutreachCore"]),
         .testTarget(
             name: "OutreachCatalogTests",
