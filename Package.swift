@@ -61,7 +61,8 @@ let package = Package(
         ),
         // `make fuzz`: libFuzzer targets for the YAML loaders and the bundle reader. A plain build
         // makes them replay the files they are given; `make fuzz` builds them with the fuzzer.
-        .target(name: "OutreachFuzzing", dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore"]),
+        .systemLibrary(name: "CLibFuzzer"),
+        .target(name: "OutreachFuzzing", dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "CLibFuzzer"]),
         .executableTarget(name: "fuzz-plugin", dependencies: ["OutreachFuzzing"]),
         .executableTarget(name: "fuzz-playbook", dependencies: ["OutreachFuzzing"]),
         .executableTarget(name: "fuzz-answers", dependencies: ["OutreachFuzzing"]),
