@@ -51,7 +51,7 @@ fuzz: setup
 	@bin="$$($(FUZZ_BUILD) --show-bin-path)"; \
 	$(foreach target,$(FUZZ_TARGETS),mkdir -p .fuzz/$(target)/corpus && \
 		echo "fuzz-$(target): $(FUZZ_SECONDS) s" && \
-		"$$bin/fuzz-$(target)" -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		LSAN_OPTIONS=suppressions=Fuzz/lsan-suppressions.txt "$$bin/fuzz-$(target)" -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 			-artifact_prefix=.fuzz/$(target)/ .fuzz/$(target)/corpus $(FUZZ_SEEDS_$(target)) || exit 1;) true
 
 install: setup
