@@ -35,12 +35,13 @@ bench: setup
 	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/outreach-bench" --markdown docs/benchmarks.md
 
 # libFuzzer on the YAML loaders and the bundle reader, FUZZ_SECONDS each, in its own build folder
-# with the fuzzer and AddressSanitizer. Seeds are the built-in content and the test fixtures; new
+# with the fuzzer and AddressSanitizer (Swift and C code, so libyaml is covered too). Seeds are the built-in content and the test fixtures; new
 # inputs and any crash, timeout or leak go to .fuzz/TARGET/ (not in git). Not part of `make test`.
 # A plain build's fuzz-TARGET replays files instead: `swift run fuzz-plugin .fuzz/plugin/crash-...`.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= plugin playbook answers bundle
-FUZZ_BUILD = $(SWIFT) build -c release --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+FUZZ_BUILD = $(SWIFT) build -c release --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	-Xcc -fsanitize=fuzzer-no-link,address
 FUZZ_SEEDS_plugin = Plugins Tests/Fixtures/plugins
 FUZZ_SEEDS_playbook = playbooks Tests/Fixtures/playbooks
 FUZZ_SEEDS_answers = playbooks/training Tests/Fixtures/answers
