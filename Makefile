@@ -35,8 +35,9 @@ bench: setup
 	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/outreach-bench" --markdown docs/benchmarks.md
 
 # libFuzzer on the YAML loaders and the bundle reader, FUZZ_SECONDS each, in its own build folder
-# with the fuzzer and AddressSanitizer (Swift and C code, so libyaml is covered too). Seeds are the built-in content and the test fixtures; new
-# inputs and any crash, timeout or leak go to .fuzz/TARGET/ (not in git). Not part of `make test`.
+# with the fuzzer and AddressSanitizer on Swift and C code (so libyaml is covered too). Seeds are
+# the built-in content and the test fixtures; new inputs and any crash, timeout or leak go to
+# .fuzz/TARGET/ (not in git). An input slower than 10 s counts as a failure. Not part of `make test`.
 # A plain build's fuzz-TARGET replays files instead: `swift run fuzz-plugin .fuzz/plugin/crash-...`.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= plugin playbook answers bundle
