@@ -8,7 +8,7 @@ RUN_ARGS ?=
 # Installed and benchmarked builds link the Swift runtime statically: it starts about a third faster.
 RELEASE = -c release --static-swift-stdlib
 
-.PHONY: setup build run test bench install clean
+.PHONY: setup build run test bench fuzz install clean
 
 setup:
 	@if ! pkg-config --exists libedit sqlite3 2>/dev/null; then \
@@ -34,6 +34,28 @@ bench: setup
 	$(SWIFT) build $(RELEASE) --product outreach-bench
 	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/outreach-bench" --markdown docs/benchmarks.md
 
+# libFuzzer on the YAML loaders and the bundle reader, FUZZ_SECONDS each, in its own build folder
+# with the fuzzer and AddressSanitizer on Swift and C code (so libyaml is covered too). Seeds are
+# the built-in content and the test fixtures; new inputs and any crash, timeout or leak go to
+# .fuzz/TARGET/ (not in git). An input slower than 10 s counts as a failure. Not part of `make test`.
+# A plain build's fuzz-TARGET replays files instead: `swift run fuzz-plugin .fuzz/plugin/crash-...`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= plugin playbook answers bundle
+FUZZ_BUILD = $(SWIFT) build -c release --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	-Xcc -fsanitize=fuzzer-no-link,address
+FUZZ_SEEDS_plugin = Plugins Tests/Fixtures/plugins
+FUZZ_SEEDS_playbook = playbooks Tests/Fixtures/playbooks
+FUZZ_SEEDS_answers = playbooks/training Tests/Fixtures/answers
+FUZZ_SEEDS_bundle = Tests/Fixtures/bundles
+
+fuzz: setup
+	@for target in $(FUZZ_TARGETS); do $(FUZZ_BUILD) --product fuzz-$$target || exit 1; done
+	@bin="$$($(FUZZ_BUILD) --show-bin-path)"; \
+	$(foreach target,$(FUZZ_TARGETS),mkdir -p .fuzz/$(target)/corpus && \
+		echo "fuzz-$(target): $(FUZZ_SECONDS) s" && \
+		LSAN_OPTIONS=suppressions=Fuzz/lsan-suppressions.txt "$$bin/fuzz-$(target)" -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=.fuzz/$(target)/ .fuzz/$(target)/corpus $(FUZZ_SEEDS_$(target)) || exit 1;) true
+
 install: setup
 	$(SWIFT) build $(RELEASE) --product outreach
 	install -d $(PREFIX)/bin $(PREFIX)/share/outreach
@@ -42,4 +64,4 @@ install: setup
 	cp -R Plugins playbooks $(PREFIX)/share/outreach/
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

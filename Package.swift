@@ -77,6 +77,14 @@ let package = Package(
             dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachReports", "OutreachShell"],
             path: "Tests/OutreachTestSupport"
         ),
+        // `make fuzz`: libFuzzer targets for the YAML loaders and the bundle reader. A plain build
+        // makes them replay the files they are given; `make fuzz` builds them with the fuzzer.
+        .systemLibrary(name: "CLibFuzzer"),
+        .target(name: "OutreachFuzzing", dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "CLibFuzzer"]),
+        .executableTarget(name: "fuzz-plugin", dependencies: ["OutreachFuzzing"]),
+        .executableTarget(name: "fuzz-playbook", dependencies: ["OutreachFuzzing"]),
+        .executableTarget(name: "fuzz-answers", dependencies: ["OutreachFuzzing"]),
+        .executableTarget(name: "fuzz-bundle", dependencies: ["OutreachFuzzing"]),
         .testTarget(name: "OutreachCoreTests", dependencies: ["OutreachCore"]),
         .testTarget(
             name: "OutreachCatalogTests",

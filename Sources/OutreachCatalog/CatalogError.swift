@@ -36,6 +36,8 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
     case conditionLaterQuestion(SourceLocation, question: String)
     case conditionUnknownChoice(SourceLocation, value: String, question: String, choices: [String])
     case tooFew(SourceLocation, key: String, minimum: Int)
+    /// The file is too large, or its YAML nests or expands (through aliases) beyond `YAMLLimits`.
+    case yamlLimit(SourceLocation, YAMLLimits.Exceeded)
     /// A problem found when the file was last read, kept in the catalog index with its full wording.
     case indexed(file: String, description: String)
 
@@ -46,7 +48,7 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
              .invalidValue(let l, _, _, _), .newerFormat(let l, _, _), .invalidID(let l, _, _), .duplicateID(let l, _, _),
              .unknownStep(let l, _, _), .choicesRequired(let l, _), .choicesNotAllowed(let l, _, _),
              .unknownInclude(let l, _, _), .conditionUnknownQuestion(let l, _), .conditionLaterQuestion(let l, _),
-             .conditionUnknownChoice(let l, _, _, _), .tooFew(let l, _, _):
+             .conditionUnknownChoice(let l, _, _, _), .tooFew(let l, _, _), .yamlLimit(let l, _):
             l
         }
     }
@@ -97,6 +99,8 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
             "'\(value)' is not a choice of '\(question)'; its choices are: \(choices.joined(separator: ", "))."
         case .tooFew(_, let key, let minimum):
             "'\(key)' needs at least \(minimum) entries."
+        case .yamlLimit(_, let exceeded):
+            "refused: \(exceeded.explanation)."
         case .indexed(let file, let description):
             description.hasPrefix(file + ":") ? String(description.dropFirst(file.count + 1)).trimmingCharacters(in: .whitespaces) : description
         }

@@ -36,6 +36,43 @@ import Testing
         }
     }
 
+    /// A refused file is remembered by its size and modification time: the next start reports it
+    /// from the index without reading it. Shown by swapping in a valid file of the same size and
+    /// time, which only a parse would notice.
+    @Test func aRefusedPluginIsReportedFromTheIndexWithoutBeingParsedAgain() throws {
+        try Fixtures.withTemporaryFolder { folder in
+            let data = folder.appendingPathComponent("data"), plugins = folder.appendingPathComponent("plugins")
+            let playbooks = folder.appendingPathComponent("playbooks")
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+            let file = plugins.appendingPathComponent("libraries/plugin.yaml")
+            let good = try String(contentsOf: Fixtures.goodPluginFolder.appendingPathComponent("plugin.yaml"), encoding: .utf8)
+            let bomb = try String(contentsOf: Fixtures.badPlugin("alias-bomb"), encoding: .utf8)
+            let padding = good.utf8.count - bomb.utf8.count - 2
+            try #require(padding >= 0)
+            let sameTime = Date(timeIntervalSince1970: 1_700_000_000)
+            func write(_ text: String) throws {
+                try Fixtures.write(text, to: file)
+                try FileManager.default.setAttributes([.modificationDate: sameTime], ofItemAtPath: file.path)
+            }
+            try write(bomb + "#" + String(repeating: "x", count: padding) + "\n")
+            let refusal = "\(file.path):9:8: \(YAMLLimitsTests.expansionMessage)"
+
+            let first = Catalog(paths: paths(data: data, plugins: plugins, playbooks: playbooks))
+            #expect(first.problems.map(\.errorDescription) == [refusal])
+
+            try write(good)
+            let second = Catalog(paths: paths(data: data, plugins: plugins, playbooks: playbooks))
+            #expect(second.problems.map(\.errorDescription) == [refusal])
+            #expect(second.plugin("libraries") == nil)
+
+            // A new modification time is a change: the file is parsed again and now loads.
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
+            let changed = Catalog(paths: paths(data: data, plugins: plugins, playbooks: playbooks))
+            #expect(changed.problems.isEmpty)
+            #expect(changed.plugin("libraries")?.id == "libraries")
+        }
+    }
+
     @Test func changingAPluginChecksThePlaybooksThatIncludeItAgain() throws {
         try Fixtures.withTemporaryFolder { folder in
             let data = folder.appendingPathComponent("data"), plugins = folder.appendingPathComponent("plugins")

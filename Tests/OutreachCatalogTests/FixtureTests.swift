@@ -53,6 +53,12 @@ struct BadPluginFixtureTests {
         BadFixture(
             name: "choices-on-text", position: "16:16", fragment: "which takes no 'choices'",
             message: "the question 'libraries.homework.governance' is of kind 'text', which takes no 'choices'; make it 'choice' or 'multi', or remove the choices."),
+        BadFixture(
+            name: "alias-bomb", position: "9:8", fragment: "aliases ('*name') expanded",
+            message: "refused: with its aliases ('*name') expanded, the file holds more than 100000 values, the limit for a YAML file; write the values out instead of repeating anchors ('&name'), or split the file."),
+        BadFixture(
+            name: "too-deep", position: "4:73", fragment: "nested more than 64 levels",
+            message: "refused: lists and mappings are nested more than 64 levels deep here, the limit for a YAML file; flatten them."),
     ]
 
     @Test("Every kind of bad plugin file is reported at its line and column", arguments: cases)
@@ -95,6 +101,9 @@ struct BadPlaybookFixtureTests {
         BadFixture(
             name: "newer-format", position: "2:9", fragment: "uses format 2",
             message: "this file uses format 2, but this version of outreach reads format 1 at most; update outreach to use it."),
+        BadFixture(
+            name: "alias-bomb", position: "9:8", fragment: "aliases ('*name') expanded",
+            message: "refused: with its aliases ('*name') expanded, the file holds more than 100000 values, the limit for a YAML file; write the values out instead of repeating anchors ('&name'), or split the file."),
     ]
 
     @Test("Every kind of bad playbook file is reported at its line and column", arguments: cases)

@@ -43,7 +43,16 @@ public enum AnswersFileLoader {
     static let topKeys = ["playbook", "partner", "answers", "notes", "terms", "values", "actions"]
 
     public static func load(from url: URL, displayName: String) throws -> AnswersFile {
-        let root = try YAMLNode.parse(contentsOf: url, displayName: displayName)
+        try decode(try YAMLNode.parse(contentsOf: url, displayName: displayName))
+    }
+
+    /// Reads an answers file's text; `file` is the name its problems are reported under.
+    public static func load(yaml: String, file: String) throws -> AnswersFile {
+        try decode(try YAMLNode.parse(yaml, file: file))
+    }
+
+    static func decode(_ root: YAMLNode) throws -> AnswersFile {
+        let displayName = root.file
         let map = try root.mapping("the answers file", allowed: topKeys)
         var file = AnswersFile(
             file: displayName, playbook: try map.optionalString("playbook"), partnerName: nil, partnerSector: nil,

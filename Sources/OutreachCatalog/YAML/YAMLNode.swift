@@ -11,24 +11,42 @@ struct YAMLNode {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    /// Parses a whole file. Malformed YAML becomes `CatalogError.malformedYAML` at the problem's position.
+    /// Parses a whole file. Malformed YAML becomes `CatalogError.malformedYAML` at the problem's position;
+    /// a file over `YAMLLimits.standard` becomes `CatalogError.yamlLimit` before anything else is done with it.
     static func parse(contentsOf url: URL, displayName: String) throws -> YAMLNode {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw CatalogError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
-        }
-        return try parse(text, file: displayName)
+        try parse(try read(url, displayName: displayName), file: displayName)
     }
 
     static func parse(_ text: String, file: String) throws -> YAMLNode {
+        try YAMLBudget.check(text, file: file)
         do {
             guard let node = try Yams.compose(yaml: text) else { throw CatalogError.emptyFile(file: file) }
             return YAMLNode(node: node, file: file)
         } catch let error as YamlError {
             throw Self.describe(error, file: file)
         }
+    }
+
+    /// The file's text, reading no more than one byte past the size limit.
+    private static func read(_ url: URL, displayName: String) throws -> String {
+        let limit = YAMLLimits.standard.bytes
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw CatalogError.unreadable(file: displayName, reason: (error as NSError).localizedDescription)
+        }
+        guard data.count <= limit else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? data.count
+            throw CatalogError.yamlLimit(SourceLocation(file: displayName, line: 1, column: 1),
+                                         .bytes(found: max(size, data.count), limit: limit))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CatalogError.unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
+        }
+        return text
     }
 
     private static func describe(_ error: YamlError, file: String) -> CatalogError {

@@ -125,8 +125,11 @@ struct PlaybookCommand: ShellCommand {
             let folder = context.catalog.paths.userPlaybookFolder
             let target = folder.appendingPathComponent("\(playbook.id).yaml")
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                // Private like the rest of the data folder; a folder made by an older version was 0755.
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
                 try incoming.write(to: target, options: .atomic)
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
             } catch {
                 throw ShellError.cannotWrite(target.path, reason: error.localizedDescription)
             }
