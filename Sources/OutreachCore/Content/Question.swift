@@ -4,6 +4,12 @@ public struct Question: Codable, Hashable, Sendable {
         case text, choice, multi, scale, list
     }
 
+    /// What each line of an answer declares, for the engine to record: a glossary term
+    /// (`TERM = meaning`), an action (`task; owner; due`) or a value.
+    public enum Captures: String, Codable, CaseIterable, Sendable {
+        case terms, actions, values
+    }
+
     /// The range and labels of a `scale` question.
     public struct Scale: Codable, Hashable, Sendable {
         public var min: Int
@@ -27,11 +33,15 @@ public struct Question: Codable, Hashable, Sendable {
     public var scale: Scale?
     public var required: Bool
     public var condition: Condition?
+    /// Plain lowercase words that say what the question is for, such as `risk` or `next-steps`.
+    public var tags: [String]
+    /// What each line of the answer declares, if anything.
+    public var captures: Captures?
 
     public init(
         id: String, text: String, tip: String? = nil, kind: Kind = .text,
         choices: [String] = [], scale: Scale? = nil, required: Bool = false,
-        condition: Condition? = nil
+        condition: Condition? = nil, tags: [String] = [], captures: Captures? = nil
     ) {
         self.id = id
         self.text = text
@@ -41,6 +51,27 @@ public struct Question: Codable, Hashable, Sendable {
         self.scale = scale
         self.required = required
         self.condition = condition
+        self.tags = tags
+        self.captures = captures
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, text, tip, kind, choices, scale, required, condition, tags, captures
+    }
+
+    /// Decodes snapshots written before questions had tags or captures: both default to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        tip = try container.decodeIfPresent(String.self, forKey: .tip)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        choices = try container.decode([String].self, forKey: .choices)
+        scale = try container.decodeIfPresent(Scale.self, forKey: .scale)
+        required = try container.decode(Bool.self, forKey: .required)
+        condition = try container.decodeIfPresent(Condition.self, forKey: .condition)
+        tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        captures = try container.decodeIfPresent(Captures.self, forKey: .captures)
     }
 
     /// The scale in effect for a `scale` question (1 to 5 unless the question says otherwise).
