@@ -15,7 +15,7 @@ import Testing
         let harness = try ShellHarness()
         harness.run(["help start"])
         #expect(harness.text.contains("usage: start <playbook> [--partner <partner>]"))
-        #expect(harness.text.contains("example:\n  start dash --partner \"Riverside Housing Authority\""))
+        #expect(harness.text.contains("example:\n  start first-meeting --partner \"Riverside Housing Authority\""))
     }
 
     @Test func aMistypedCommandGetsASuggestionAndTheShellGoesOn() throws {
