@@ -25,7 +25,7 @@ import Testing
         let result = run("complete")
         #expect(result.status == 0, "\(result.output.errors)")
         let text = result.output.text
-        #expect(text.hasPrefix("DASH outreach conversation (dash 1.0.0)\nPartner: Harbor Food Network · food-banks"))
+        #expect(text.hasPrefix("DASH outreach conversation (dash 1.1.0)\nPartner: Harbor Food Network · food-banks"))
         #expect(text.contains("== Step 1 of 4: Do your homework =="))
         #expect(text.contains("[1/"))
         #expect(text.contains("Tip: "))
