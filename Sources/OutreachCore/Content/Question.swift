@@ -33,7 +33,8 @@ public struct Question: Codable, Hashable, Sendable {
     public var scale: Scale?
     public var required: Bool
     public var condition: Condition?
-    /// Plain lowercase words that say what the question is for, such as `risk` or `next-steps`.
+    /// Plain words saying what the question is for (`ask`, `risk`, `success`, `failure`, `terms`,
+    /// `next-steps`), so rules and reports find questions by meaning, never by id.
     public var tags: [String]
     /// What each line of the answer declares, if anything.
     public var captures: Captures?
@@ -55,23 +56,41 @@ public struct Question: Codable, Hashable, Sendable {
         self.captures = captures
     }
 
-    private enum CodingKeys: String, CodingKey {
+    public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }
+
+    enum CodingKeys: String, CodingKey {
         case id, text, tip, kind, choices, scale, required, condition, tags, captures
     }
 
-    /// Decodes snapshots written before questions had tags or captures: both default to none.
+    /// Reads snapshots of every version: sessions stored before tags and captures existed have none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         text = try container.decode(String.self, forKey: .text)
         tip = try container.decodeIfPresent(String.self, forKey: .tip)
         kind = try container.decode(Kind.self, forKey: .kind)
-        choices = try container.decode([String].self, forKey: .choices)
+        choices = try container.decodeIfPresent([String].self, forKey: .choices) ?? []
         scale = try container.decodeIfPresent(Scale.self, forKey: .scale)
-        required = try container.decode(Bool.self, forKey: .required)
+        required = try container.decodeIfPresent(Bool.self, forKey: .required) ?? false
         condition = try container.decodeIfPresent(Condition.self, forKey: .condition)
         tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
         captures = try container.decodeIfPresent(Captures.self, forKey: .captures)
+    }
+
+    /// Writes `tags` only when there are some, and `captures` only when set, so a snapshot of an
+    /// untagged question (and the digest of its playbook) is the same as before either existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(tip, forKey: .tip)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(choices, forKey: .choices)
+        try container.encodeIfPresent(scale, forKey: .scale)
+        try container.encode(required, forKey: .required)
+        try container.encodeIfPresent(condition, forKey: .condition)
+        if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
+        try container.encodeIfPresent(captures, forKey: .captures)
     }
 
     /// The scale in effect for a `scale` question (1 to 5 unless the question says otherwise).
