@@ -38,6 +38,7 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
     case tooFew(SourceLocation, key: String, minimum: Int)
     /// The file is too large, or its YAML nests or expands (through aliases) beyond `YAMLLimits`.
     case yamlLimit(SourceLocation, YAMLLimits.Exceeded)
+    case invalidTag(SourceLocation, tag: String, rule: String)
     /// A problem found when the file was last read, kept in the catalog index with its full wording.
     case indexed(file: String, description: String)
 
@@ -48,7 +49,7 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
              .invalidValue(let l, _, _, _), .newerFormat(let l, _, _), .invalidID(let l, _, _), .duplicateID(let l, _, _),
              .unknownStep(let l, _, _), .choicesRequired(let l, _), .choicesNotAllowed(let l, _, _),
              .unknownInclude(let l, _, _), .conditionUnknownQuestion(let l, _), .conditionLaterQuestion(let l, _),
-             .conditionUnknownChoice(let l, _, _, _), .tooFew(let l, _, _), .yamlLimit(let l, _):
+             .conditionUnknownChoice(let l, _, _, _), .tooFew(let l, _, _), .yamlLimit(let l, _), .invalidTag(let l, _, _):
             l
         }
     }
@@ -97,6 +98,8 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
             "the condition refers to '\(question)', which comes later; a condition can only look at earlier answers."
         case .conditionUnknownChoice(_, let value, let question, let choices):
             "'\(value)' is not a choice of '\(question)'; its choices are: \(choices.joined(separator: ", "))."
+        case .invalidTag(_, let tag, let rule):
+            "'\(tag)' is not a valid tag; 'tags' takes \(rule)."
         case .tooFew(_, let key, let minimum):
             "'\(key)' needs at least \(minimum) entries."
         case .yamlLimit(_, let exceeded):

@@ -46,7 +46,7 @@ import Testing
         #expect(setup.status == 0, "\(setup.errors)")
         let result = try binary.run(["-c", "resume 1", "-c", "sessions", "-c", "/answer sessions", "-c", "/pause"])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("Riverside Housing Authority  dash 1.0.0"), "\(result.output)")
+        #expect(result.output.contains("Riverside Housing Authority  dash 1.1.0"), "\(result.output)")
         let database = try AppDatabase.open(path: binary.databasePath)
         let state = try database.answerState(sessionID: try database.session(number: 1).id)
         #expect(state.answers["dash.homework.responsibilities"] == "sessions", "'/answer' saves the literal word")

@@ -25,6 +25,29 @@ struct BuiltinPluginTests {
         #expect(plugin.drivers.count >= 6)
         #expect(plugin.glossary.count >= 8)
         #expect(plugin.values.count >= 4)
+        for value in plugin.values {
+            #expect(value.way != nil, "\(plugin.id): '\(value.value)' has no way")
+            #expect(value.perspective != nil, "\(plugin.id): '\(value.value)' has no perspective")
+        }
+        #expect(plugin.allQuestions.contains { $0.tags.contains("risk") }, "\(plugin.id) tags a question 'risk'")
+    }
+
+    @Test func everyTagIsAPlainLowercaseWord() throws {
+        for folder in Fixtures.builtinPluginIDs {
+            let plugin = try PluginLoader.load(from: Fixtures.builtinPluginFile(folder))
+            for question in plugin.allQuestions {
+                for tag in question.tags {
+                    #expect(tag.allSatisfy { ($0.isLetter && $0.isLowercase) || $0 == "-" }, "\(question.id): '\(tag)'")
+                }
+            }
+        }
+    }
+
+    @Test func theDashTipsAndValueStepAskWhoPaysToKeepItGoing() throws {
+        let dash = try PluginLoader.load(from: Fixtures.builtinPluginFile("dash"))
+        let value = try #require(dash.questions(for: "value"))
+        #expect(value.contains { $0.id == "dash.value.sustain" && $0.tags == ["sustainability"] })
+        #expect(dash.tips.contains { $0.id == "who-pays" })
     }
 
     @Test func questionIDsAreUniqueAcrossPluginsAndStartWithThePluginID() throws {
@@ -54,6 +77,7 @@ struct BuiltinPluginTests {
 struct BuiltinPlaybookTests {
     @Test func thereAreBuiltinPlaybooks() {
         #expect(Fixtures.builtinPlaybookNames.contains("dash.yaml"))
+        #expect(Fixtures.builtinPlaybookNames.contains("first-meeting.yaml"))
         #expect(Fixtures.builtinCatalog.playbooks.count == Fixtures.builtinPlaybookNames.count)
     }
 
@@ -76,5 +100,65 @@ struct BuiltinPlaybookTests {
                 #expect(ids.count > withoutSector.flattened.count, "the \(sector.id) questions are added")
             }
         }
+    }
+}
+
+@Suite("The first meeting and the tags the program reads")
+struct FirstMeetingTests {
+    static let sectors = Fixtures.builtinCatalog.sectors.map(\.id)
+
+    static func resolved(_ playbookID: String, sector: String?) throws -> ResolvedPlaybook {
+        let plugins = Fixtures.builtinCatalog.pluginsByID
+        let file = Fixtures.builtinPlaybooks.appendingPathComponent("\(playbookID).yaml")
+        let playbook = try PlaybookLoader.load(from: file, plugins: plugins, displayName: "playbooks/\(playbookID).yaml")
+        return try PlaybookResolver.resolve(playbook, sector: sector, plugins: plugins)
+    }
+
+    @Test func theSectorsAreTheFiveBuiltinOnes() {
+        #expect(Set(Self.sectors) == ["food-banks", "hospitals", "housing", "police", "public-health"])
+    }
+
+    @Test("first-meeting has 15 to 20 questions and covers the three DASH steps", arguments: sectors)
+    func firstMeetingIsShort(_ sector: String) throws {
+        let playbook = try Self.resolved("first-meeting", sector: sector)
+        let count = playbook.flattened.count
+        #expect((15...20).contains(count), "\(count) questions for \(sector)")
+        let stepIDs = playbook.steps.filter { !$0.questions.isEmpty }.map(\.id)
+        for step in ["homework", "listen", "value"] {
+            #expect(stepIDs.contains(step), "no questions in \(step)")
+        }
+        #expect(playbook.flattened.contains { $0.question.tags.contains("sustainability") })
+    }
+
+    @Test("dash and first-meeting ask, weigh risk and failure, and close with next steps", arguments: sectors)
+    func conversationPlaybooksCarryTheTagsTheProgramReads(_ sector: String) throws {
+        for id in ["dash", "first-meeting"] {
+            let tags = Set(try Self.resolved(id, sector: sector).flattened.flatMap(\.question.tags))
+            for wanted in ["ask", "risk", "success", "failure", "terms", "next-steps"] {
+                #expect(tags.contains(wanted), "\(id) for \(sector) has no question tagged '\(wanted)'")
+            }
+        }
+    }
+
+    @Test func theTermsAndNextStepsQuestionsDeclareWhatTheyCapture() throws {
+        for id in ["dash", "first-meeting"] {
+            let questions = try Self.resolved(id, sector: "housing").flattened.map(\.question)
+            #expect(questions.contains { $0.tags.contains("terms") && $0.captures == .terms }, "\(id)")
+            #expect(questions.contains { $0.tags.contains("next-steps") && $0.captures == .actions }, "\(id)")
+        }
+    }
+
+    @Test("Every built-in playbook records next steps", arguments: Fixtures.builtinPlaybookNames)
+    func everyPlaybookHasANextStepsQuestion(_ name: String) throws {
+        let playbook = try Self.resolved(String(name.dropLast(".yaml".count)), sector: "housing")
+        #expect(playbook.flattened.contains { $0.question.tags.contains("next-steps") })
+    }
+
+    @Test("The dash conversation asks each thing once", arguments: sectors)
+    func dashHasNoOverlaps(_ sector: String) throws {
+        let ids = try Self.resolved("dash", sector: sector).flattened.map(\.question.id)
+        #expect(!ids.contains("dash.pb.shared-lessons"), "earlier sharing is asked by dash.listen.past-sharing")
+        #expect(ids.filter { $0.contains("first-project") }.count == 1, "one first-project question")
+        #expect(ids.contains("dash.listen.past-sharing"))
     }
 }

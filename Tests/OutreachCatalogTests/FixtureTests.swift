@@ -51,6 +51,18 @@ struct BadPluginFixtureTests {
             name: "bad-lens", position: "14:11", fragment: "'moral' is not a valid 'lens'",
             message: "'moral' is not a valid 'lens'; use one of: economic, financial, operational, altruistic."),
         BadFixture(
+            name: "bad-way", position: "15:10", fragment: "'money' is not a valid 'way'",
+            message: "'money' is not a valid 'way'; use one of: fiscal, outcomes, recognition."),
+        BadFixture(
+            name: "bad-perspective", position: "16:18", fragment: "'patrons' is not a valid 'perspective'",
+            message: "'patrons' is not a valid 'perspective'; use one of: clients, staff, organisation, community."),
+        BadFixture(
+            name: "bad-tag", position: "16:19", fragment: "'next steps' is not a valid tag",
+            message: "'next steps' is not a valid tag; 'tags' takes a list of lowercase words made of letters, digits and '-', such as [ask, risk, next-steps]."),
+        BadFixture(
+            name: "bad-captures", position: "16:17", fragment: "'notes' is not a valid 'captures'",
+            message: "'notes' is not a valid 'captures'; use one of: terms, actions, values."),
+        BadFixture(
             name: "choices-on-text", position: "16:16", fragment: "which takes no 'choices'",
             message: "the question 'libraries.homework.governance' is of kind 'text', which takes no 'choices'; make it 'choice' or 'multi', or remove the choices."),
         BadFixture(
@@ -104,6 +116,9 @@ struct BadPlaybookFixtureTests {
         BadFixture(
             name: "alias-bomb", position: "9:8", fragment: "aliases ('*name') expanded",
             message: "refused: with its aliases ('*name') expanded, the file holds more than 100000 values, the limit for a YAML file; write the values out instead of repeating anchors ('&name'), or split the file."),
+        BadFixture(
+            name: "bad-tag", position: "13:13", fragment: "'Risk' is not a valid tag",
+            message: "'Risk' is not a valid tag; 'tags' takes a list of lowercase words made of letters, digits and '-', such as [ask, risk, next-steps]."),
     ]
 
     @Test("Every kind of bad playbook file is reported at its line and column", arguments: cases)
@@ -131,6 +146,14 @@ struct GoodFixtureTests {
         #expect(plugin.glossary.map(\.term) == ["circulation", "ILS"])
         #expect(plugin.glossary.first?.elsewhere.map(\.sector) == ["hospitals"])
         #expect(plugin.values.count == 1)
+        #expect(plugin.values.first?.way == .outcomes)
+        #expect(plugin.values.first?.perspective == .staff)
+        let measure = try #require(plugin.questions(for: "value")?.first)
+        #expect(measure.tags == ["success", "next-steps"], "tags keep their order and a repeated tag counts once")
+        #expect(measure.captures == .values)
+        let governance = try #require(plugin.questions(for: "homework")?.first)
+        #expect(governance.tags.isEmpty)
+        #expect(governance.captures == nil)
         for step in DashStep.allCases {
             #expect(plugin.questions(for: step.rawValue)?.count == 1, "one question in '\(step.rawValue)'")
         }

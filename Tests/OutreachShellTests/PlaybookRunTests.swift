@@ -63,7 +63,8 @@ import Testing
         harness.run(["/goto dash.pb.shared-before", "no"])
         let current = harness.context.activeRun?.run.current?.id ?? ""
         #expect(current != "dash.pb.agreement")
-        #expect(current != "dash.pb.shared-lessons")
+        #expect(current != "dash.pb.who-knows")
+        #expect(current == "dash.listen.motivation", "the listen step follows once both follow-ups are left out")
     }
 
     @Test func multiLineAnswersByBackslashAndTripleQuotes() throws {
@@ -112,7 +113,7 @@ import Testing
     }
 
     /// Every built-in playbook runs from its first question to /finish with nothing missing.
-    @Test(arguments: ["dash", "self-assessment", "value-story", "value-loop"])
+    @Test(arguments: ["dash", "first-meeting", "self-assessment", "value-story", "value-loop"])
     func builtInPlaybookRunsToTheEnd(_ id: String) throws {
         let harness = try startedHarness(sector: "food-banks", playbook: id)
         var steps = 0

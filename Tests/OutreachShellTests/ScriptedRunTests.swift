@@ -25,7 +25,7 @@ import Testing
         let result = run("complete")
         #expect(result.status == 0, "\(result.output.errors)")
         let text = result.output.text
-        #expect(text.hasPrefix("DASH outreach conversation (dash 1.0.0)\nPartner: Harbor Food Network · food-banks"))
+        #expect(text.hasPrefix("DASH outreach conversation (dash 1.1.0)\nPartner: Harbor Food Network · food-banks"))
         #expect(text.contains("== Step 1 of 4: Do your homework =="))
         #expect(text.contains("[1/"))
         #expect(text.contains("Tip: "))
@@ -36,6 +36,7 @@ import Testing
         #expect(text.contains("Term: TEFAP = The federal commodity program with its own eligibility rules"))
         #expect(text.contains("Action: Send the draft agreement (owner Priya, due 2026-12-10)"))
         #expect(text.contains("== Also recorded ==\nNote: Warm first call; they asked for our referral numbers"))
+        #expect(text.contains("Value: Fewer clients turned away at the end of the month (for pantry clients, the partner; paid by the partner; altruistic, long term)\n"))
         #expect(text.contains("== Coaching ==\n- No one has asked what failure would cost them. Type 'resume' with this\n  session's number (see 'sessions')"))
         #expect(text.contains("- Your own organisation has not answered these questions yet."))
         #expect(text.hasSuffix("== Result ==\nAll 5 required questions answered.\n"))

@@ -15,7 +15,7 @@ import Testing
         let harness = try ShellHarness()
         harness.run(["help start"])
         #expect(harness.text.contains("usage: start <playbook> [--partner <partner>]"))
-        #expect(harness.text.contains("example:\n  start dash --partner \"Riverside Housing Authority\""))
+        #expect(harness.text.contains("example:\n  start first-meeting --partner \"Riverside Housing Authority\""))
     }
 
     @Test func aMistypedCommandGetsASuggestionAndTheShellGoesOn() throws {
@@ -102,7 +102,7 @@ import Testing
     @Test func aMethodPluginShowsItsStepsLensesTipsAndSets() throws {
         let harness = try ShellHarness()
         #expect(harness.run(["plugin show dash"]) == 0)
-        #expect(harness.text.contains("(dash 1.0.0, method plugin)"))
+        #expect(harness.text.contains("(dash 1.1.0, method plugin)"))
         #expect(harness.text.contains("Value lenses"))
         #expect(harness.text.contains("dash.listen: "))
         let steps = try ShellHarness()

@@ -113,14 +113,16 @@ public enum PluginLoader {
     }
 
     private static func valueProposition(from node: YAMLNode) throws -> ValueProposition {
-        let map = try node.mapping("a value", allowed: ["value", "benefits", "lens", "horizon", "detail"])
+        let map = try node.mapping("a value", allowed: ["value", "benefits", "lens", "horizon", "detail", "way", "perspective"])
         let benefits = try map.stringList("benefits")
         if benefits.isEmpty { throw CatalogError.missingKey(map.location, key: "benefits", context: "a value") }
         return ValueProposition(
             value: try map.string("value"), benefits: benefits,
             lens: try map.enumeration("lens", as: ValueLens.self),
             horizon: try map.enumeration("horizon", as: ValueHorizon.self),
-            detail: try map.optionalString("detail"))
+            detail: try map.optionalString("detail"),
+            way: try map.optionalEnumeration("way", as: ValueWay.self),
+            perspective: try map.optionalEnumeration("perspective", as: ValuePerspective.self))
     }
 
     private static func lens(from node: YAMLNode) throws -> Lens {

@@ -21,8 +21,12 @@ public struct AnswersFile: Sendable {
     public struct ValueEntry: Sendable {
         public var value: String
         public var benefits: [String]
+        /// Who invests money, staff time or data; empty when not said.
+        public var pays: [String]
         public var lens: ValueLens
         public var horizon: ValueHorizon
+        public var way: ValueWay?
+        public var perspective: ValuePerspective?
     }
     public struct ActionEntry: Sendable { public var text: String; public var owner: String; public var due: String? }
 
@@ -79,11 +83,13 @@ public enum AnswersFileLoader {
         file.terms = try attachments(map, "terms", keys: ["term", "meaning"]) { entry in
             .init(term: try entry.string("term"), meaning: try entry.string("meaning"))
         }
-        file.values = try attachments(map, "values", keys: ["value", "benefits", "lens", "horizon"]) { entry in
+        file.values = try attachments(map, "values", keys: ["value", "benefits", "pays", "lens", "horizon", "way", "perspective"]) { entry in
             let benefits = try entry.stringList("benefits")
             if benefits.isEmpty { throw CatalogError.missingKey(entry.location, key: "benefits", context: "a value") }
-            return .init(value: try entry.string("value"), benefits: benefits,
-                         lens: try entry.enumeration("lens", as: ValueLens.self), horizon: try entry.enumeration("horizon", as: ValueHorizon.self))
+            return .init(value: try entry.string("value"), benefits: benefits, pays: try entry.stringList("pays"),
+                         lens: try entry.enumeration("lens", as: ValueLens.self), horizon: try entry.enumeration("horizon", as: ValueHorizon.self),
+                         way: try entry.optionalEnumeration("way", as: ValueWay.self),
+                         perspective: try entry.optionalEnumeration("perspective", as: ValuePerspective.self))
         }
         file.actions = try attachments(map, "actions", keys: ["action", "owner", "due"]) { entry in
             let due = try entry.optionalString("due")

@@ -3,7 +3,7 @@ import OutreachCore
 
 /// Reads one question mapping; shared by plugin question sets and inline playbook questions.
 enum QuestionDecoding {
-    static let pluginKeys = ["id", "text", "tip", "kind", "choices", "scale", "required"]
+    static let pluginKeys = ["id", "text", "tip", "kind", "choices", "scale", "required", "tags", "captures"]
     static let playbookKeys = pluginKeys + ["when"]
     static let idRule = "use lowercase letters, digits, '-', '_' and '.', such as 'housing.listen.funding'"
 
@@ -35,8 +35,24 @@ enum QuestionDecoding {
         let condition = conditions ? try map["when"].map(condition(from:)) : nil
         let question = Question(
             id: id, text: try map.string("text"), tip: try map.optionalString("tip"), kind: kind,
-            choices: choices, scale: scale, required: try map.bool("required", default: false), condition: condition)
+            choices: choices, scale: scale, required: try map.bool("required", default: false), condition: condition,
+            tags: try tags(from: map), captures: try map.optionalEnumeration("captures", as: Question.Captures.self))
         return (question, idNode)
+    }
+
+    static let tagRule = "a list of lowercase words made of letters, digits and '-', such as [ask, risk, next-steps]"
+
+    /// The question's `tags`: plain lowercase words, each kept once, in the order written.
+    static func tags(from map: YAMLMapping) throws -> [String] {
+        var tags: [String] = []
+        for node in try map.list("tags") {
+            let tag = try node.string(key: "tags")
+            guard isValidPlainID(tag) else {
+                throw CatalogError.invalidTag(node.location, tag: tag, rule: tagRule)
+            }
+            if !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
     }
 
     static func condition(from node: YAMLNode) throws -> Condition {

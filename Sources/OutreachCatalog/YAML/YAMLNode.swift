@@ -180,6 +180,12 @@ struct YAMLMapping {
         return value
     }
 
+    /// Like `enumeration`, but nil when the key is absent.
+    func optionalEnumeration<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws -> T?
+    where T.RawValue == String {
+        has(key) ? try enumeration(key, as: type) : nil
+    }
+
     /// Checks `format` before anything else, so a newer file is reported as newer rather than as unknown keys.
     static func checkFormat(of node: YAMLNode, supported: Int) throws {
         guard case .mapping(let mapping) = node.node else { return }

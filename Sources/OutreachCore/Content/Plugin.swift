@@ -115,13 +115,22 @@ public struct ValueProposition: Codable, Hashable, Sendable {
     public var lens: ValueLens
     public var horizon: ValueHorizon
     public var detail: String?
+    /// How the value is realised (money, better outcomes, recognition), when the plugin says.
+    public var way: ValueWay?
+    /// Whose point of view the value is seen from, when the plugin says.
+    public var perspective: ValuePerspective?
 
-    public init(value: String, benefits: [String], lens: ValueLens, horizon: ValueHorizon, detail: String? = nil) {
+    public init(
+        value: String, benefits: [String], lens: ValueLens, horizon: ValueHorizon, detail: String? = nil,
+        way: ValueWay? = nil, perspective: ValuePerspective? = nil
+    ) {
         self.value = value
         self.benefits = benefits
         self.lens = lens
         self.horizon = horizon
         self.detail = detail
+        self.way = way
+        self.perspective = perspective
     }
 }
 

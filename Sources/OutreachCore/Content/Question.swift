@@ -4,6 +4,12 @@ public struct Question: Codable, Hashable, Sendable {
         case text, choice, multi, scale, list
     }
 
+    /// What each line of an answer declares, for the engine to record: a glossary term
+    /// (`TERM = meaning`), an action (`task; owner; due`) or a value.
+    public enum Captures: String, Codable, CaseIterable, Sendable {
+        case terms, actions, values
+    }
+
     /// The range and labels of a `scale` question.
     public struct Scale: Codable, Hashable, Sendable {
         public var min: Int
@@ -30,11 +36,13 @@ public struct Question: Codable, Hashable, Sendable {
     /// Plain words saying what the question is for (`ask`, `risk`, `success`, `failure`, `terms`,
     /// `next-steps`), so rules and reports find questions by meaning, never by id.
     public var tags: [String]
+    /// What each line of the answer declares, if anything.
+    public var captures: Captures?
 
     public init(
         id: String, text: String, tip: String? = nil, kind: Kind = .text,
         choices: [String] = [], scale: Scale? = nil, required: Bool = false,
-        condition: Condition? = nil, tags: [String] = []
+        condition: Condition? = nil, tags: [String] = [], captures: Captures? = nil
     ) {
         self.id = id
         self.text = text
@@ -45,15 +53,16 @@ public struct Question: Codable, Hashable, Sendable {
         self.required = required
         self.condition = condition
         self.tags = tags
+        self.captures = captures
     }
 
     public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }
 
     enum CodingKeys: String, CodingKey {
-        case id, text, tip, kind, choices, scale, required, condition, tags
+        case id, text, tip, kind, choices, scale, required, condition, tags, captures
     }
 
-    /// Reads snapshots of every version: sessions stored before tags existed have none.
+    /// Reads snapshots of every version: sessions stored before tags and captures existed have none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -65,10 +74,11 @@ public struct Question: Codable, Hashable, Sendable {
         required = try container.decodeIfPresent(Bool.self, forKey: .required) ?? false
         condition = try container.decodeIfPresent(Condition.self, forKey: .condition)
         tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        captures = try container.decodeIfPresent(Captures.self, forKey: .captures)
     }
 
-    /// Writes `tags` only when there are some, so a snapshot of an untagged question (and the
-    /// digest of its playbook) is the same as before tags existed.
+    /// Writes `tags` only when there are some, and `captures` only when set, so a snapshot of an
+    /// untagged question (and the digest of its playbook) is the same as before either existed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -80,6 +90,7 @@ public struct Question: Codable, Hashable, Sendable {
         try container.encode(required, forKey: .required)
         try container.encodeIfPresent(condition, forKey: .condition)
         if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
+        try container.encodeIfPresent(captures, forKey: .captures)
     }
 
     /// The scale in effect for a `scale` question (1 to 5 unless the question says otherwise).

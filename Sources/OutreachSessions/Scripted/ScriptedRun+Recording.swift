@@ -91,15 +91,23 @@ extension ScriptedRun {
         for entry in file.values where entry.questionID == questionID {
             let value = entry.value
             // Beneficiaries become parties as with 'value add': "the partner" is this partner, "us" our organisation.
-            var gainers: [Party] = []
-            for name in value.benefits {
-                guard let party = try? resolver.resolve(name).party, !gainers.contains(party) else { continue }
-                gainers.append(party)
+            func parties(_ names: [String]) -> [Party] {
+                var found: [Party] = []
+                for name in names {
+                    guard let party = try? resolver.resolve(name).party, !found.contains(party) else { continue }
+                    found.append(party)
+                }
+                return found
             }
-            try database.addValue(ValueItem(partnerID: partner.id, sessionID: sessionID, questionID: questionID,
-                                            value: value.value, benefits: value.benefits, lenses: [value.lens], horizon: value.horizon,
-                                            beneficiaryIDs: gainers.map(\.id)))
-            lines.append("Value: \(value.value) (for \(value.benefits.joined(separator: ", ")); \(value.lens.rawValue), \(value.horizon.rawValue) term)")
+            let gainers = parties(value.benefits)
+            let payers = parties(value.pays)
+            let item = try database.addValue(ValueItem(
+                partnerID: partner.id, sessionID: sessionID, questionID: questionID, value: value.value, benefits: value.benefits,
+                lenses: [value.lens], horizon: value.horizon, way: value.way, perspective: value.perspective,
+                beneficiaryIDs: gainers.map(\.id), payerIDs: payers.map(\.id)))
+            let paid = value.pays.isEmpty ? "" : "; paid by \(value.pays.joined(separator: ", "))"
+            lines.append("Value: \(value.value) (for \(value.benefits.joined(separator: ", "))\(paid); \(value.lens.rawValue), \(value.horizon.rawValue) term)"
+                + (item.isWrongPocket ? " [wrong pocket]" : ""))
         }
         for entry in file.actions where entry.questionID == questionID {
             let action = entry.value

@@ -8,7 +8,7 @@ struct StartCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: "Begin a playbook with a partner; each answer is saved as you press Enter.")
     static let group = CommandGroup.playbooks
-    static let example = "start dash --partner \"Riverside Housing Authority\""
+    static let example = "start first-meeting --partner \"Riverside Housing Authority\""
 
     @Argument(help: "The playbook id (see 'playbooks').") var playbook: String
     @Option(help: "The partner (default: the current one).") var partner: String?
