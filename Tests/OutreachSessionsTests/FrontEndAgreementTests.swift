@@ -20,8 +20,8 @@ import Testing
         switch question.kind {
         case .choice, .multi: question.choices.first ?? "yes"
         case .scale: String(question.effectiveScale.min)
-        case .list: "first item; second item"
-        case .text: "What the partner said about \(question.id)"
+        case .list: question.captures?.example ?? "first item; second item"
+        case .text: question.captures?.example ?? "What the partner said about \(question.id)"
         }
     }
 

@@ -65,7 +65,8 @@ import Testing
     @Test func aCompleteFinishedSessionStaysClosedUnlessReopened() throws {
         _ = try start()
         while let question = engine.active?.run.current {
-            let text = question.choices.first ?? (question.kind == .scale ? String(question.effectiveScale.min) : "Answer to \(question.id)")
+            let text = question.choices.first ?? question.captures?.example
+                ?? (question.kind == .scale ? String(question.effectiveScale.min) : "Answer to \(question.id)")
             _ = try engine.answer(text)
         }
         let ended = try engine.finish()
@@ -91,5 +92,39 @@ import Testing
         #expect(throws: SessionError.declined) { try engine.start(playbook: playbook, partner: guarded, confirm: { _ in false }) }
         #expect(try engine.database.sessionNumbers().isEmpty)
         #expect(try engine.start(playbook: playbook, partner: guarded, confirm: { _ in true }).kind == .started)
+    }
+}
+
+/// Answers to questions with `captures:` become terms, actions and values once, through the engine.
+@Suite struct CaptureEngineTests {
+    @Test func capturedLinesAreSavedOnceAndShownBack() throws {
+        let database = try AppDatabase.inMemory()
+        let engine = SessionEngine(database: database, catalog: builtinCatalog)
+        let partner = try database.addPartner(Partner(name: "Riverside HA", sector: "housing"))
+        _ = try engine.start(playbook: try builtinCatalog.requirePlaybook("dash"), partner: partner, confirm: { _ in false })
+        _ = try engine.go(to: "dash.pb.next-steps")
+        #expect(throws: SessionError.self) { try engine.answer("Send the draft") }
+        #expect(try database.actions().isEmpty, "nothing is saved from an answer with a bad line")
+        let saved = try engine.answer("Send the draft; Sam; 2026-12-15\nCall the director; Ana")
+        #expect(saved.captured == ["Saved the action Send the draft (Sam, due 2026-12-15).", "Saved the action Call the director (Ana, no date)."])
+        #expect(try database.actions().map(\.questionID) == ["dash.pb.next-steps", "dash.pb.next-steps"])
+        _ = try engine.go(to: "dash.pb.next-steps")
+        let again = try engine.answer("Send the draft; Sam; 2026-12-15\nCall the director; Ana\nShare the template; Sam")
+        #expect(again.captured == ["Saved the action Share the template (Sam, no date)."], "lines saved before are not saved twice")
+        #expect(try database.actions().count == 3)
+    }
+
+    @Test func capturedValuesNameParties() throws {
+        let database = try AppDatabase.inMemory()
+        let engine = SessionEngine(database: database, catalog: builtinCatalog)
+        let partner = try database.addPartner(Partner(name: "Riverside HA", sector: "housing"))
+        _ = try engine.start(playbook: try builtinCatalog.requirePlaybook("first-meeting"), partner: partner, confirm: { _ in false })
+        let question = try #require(engine.active?.run.questions.map(\.question).first { $0.captures == .values })
+        _ = try engine.go(to: question.id)
+        let saved = try engine.answer("Fewer evictions after a hospital stay; tenants; altruistic; long; the partner")
+        #expect(saved.captured.contains("tenants is a new outside beneficiary (see 'parties')."))
+        let value = try #require(try database.values().first)
+        #expect(value.isWrongPocket)
+        #expect(value.payerIDs == [partner.id])
     }
 }

@@ -122,7 +122,7 @@ import Testing
             switch question.kind {
             case .choice, .multi: answer = "1"
             case .scale: answer = String(question.effectiveScale.max)
-            case .text, .list: answer = "Answer to \(question.id)"
+            case .text, .list: answer = question.captures?.example ?? "Answer to \(question.id)"
             }
             #expect(harness.run([answer]) == 0, "\(question.id) refused \(answer): \(harness.errors)")
             steps += 1

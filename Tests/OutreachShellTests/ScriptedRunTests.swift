@@ -34,7 +34,7 @@ import Testing
         #expect(text.contains("Note (private): [left out; run with --include-private to show it]"))
         #expect(!text.contains("Coordinator worried"), "private note text stays out of a transcript unless asked for")
         #expect(text.contains("Term: TEFAP = The federal commodity program with its own eligibility rules"))
-        #expect(text.contains("Action: Send the draft agreement (owner Priya, due 2026-12-10)"))
+        #expect(text.contains("Answer: Send the draft agreement; Priya; 2026-12-10\nCaptured: Saved the action Send the draft agreement (Priya, due 2026-12-10)."))
         #expect(text.contains("== Also recorded ==\nNote: Warm first call; they asked for our referral numbers"))
         #expect(text.contains("Value: Fewer clients turned away at the end of the month (for pantry clients, the partner; paid by the partner; altruistic, long term)\n"))
         #expect(text.contains("== Coaching ==\n- No one has asked what failure would cost them. Type 'resume' with this\n  session's number (see 'sessions')"))

@@ -5,6 +5,7 @@ public enum AnswerInputError: Error, Equatable, Sendable {
     case notAChoice(input: String, choices: [String])
     case notOnScale(input: String, scale: Question.Scale)
     case empty
+    case badCaptureLine(number: Int, line: String, reason: CaptureLineProblem, form: String, example: String)
 
     public var message: String {
         switch self {
@@ -15,6 +16,8 @@ public enum AnswerInputError: Error, Equatable, Sendable {
             return "'\(input)' is not on the scale. Type a whole number from \(scale.min) to \(scale.max)."
         case .empty:
             return "The answer is empty. Type an answer, or /skip to leave the question for now."
+        case .badCaptureLine(let number, let line, let reason, let form, let example):
+            return "Line \(number), '\(line)': \(reason.message). Each line of this answer is saved as a record, written as \(form), for example: \(example). Type the answer again."
         }
     }
 }
@@ -50,11 +53,14 @@ extension Question {
             }
             return .success(String(value))
         case .list:
-            let items = trimmed.split(whereSeparator: { $0.isNewline || $0 == ";" })
+            // A question that captures records keeps each line whole: its parts are separated by ';'.
+            let items = trimmed.split(whereSeparator: { $0.isNewline || ($0 == ";" && captures == nil) })
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
                 .filter { !$0.isEmpty }
-            return .success(items.joined(separator: "\n"))
+            let answer = items.joined(separator: "\n")
+            if let captures, case .failure(let problem) = captures.items(in: answer) { return .failure(problem) }
+            return .success(answer)
         }
     }
 

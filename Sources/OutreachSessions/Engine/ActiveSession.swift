@@ -21,6 +21,8 @@ public struct Transition: Sendable {
     /// Whether the current question opens a different step from the one before.
     public var enteredStep: Bool
     public var notices: [SessionNotice] = []
+    /// Records saved from the answer's lines (a question with `captures:`), described for showing back.
+    public var captured: [String] = []
 }
 
 /// A session that has just been paused or finished.

@@ -121,10 +121,14 @@ public final class SessionEngine {
         case .success(let normalized): value = normalized
         case .failure(let problem): throw SessionError.invalidAnswer(problem.message)
         }
+        // A question that captures records: every line is checked, and every party named, before anything is saved.
+        let capture = try question.captures.map { _ in try CaptureRecorder(database: database, active: current, question: question, answer: value) }
         let stepBefore = current.run.currentStepIndex
         current.run.answer(value)
         try database.recordAnswer(sessionID: current.session.id, questionID: question.id, value: value, nextPosition: current.run.position)
-        return commit(current, kind: .answered, stepBefore: stepBefore)
+        var transition = commit(current, kind: .answered, stepBefore: stepBefore)
+        transition.captured = try capture?.save() ?? []
+        return transition
     }
 
     /// Leaves the current question unanswered (a required one only with `force`).

@@ -34,6 +34,7 @@ extension ScriptedRun {
             if let tip = question.tip { lines.append(TextLayout.wrap("Tip: " + tip, width: width, indent: "")) }
             if case .answered(let value) = played.outcome {
                 lines.append("Answer: " + value.replacingOccurrences(of: "\n", with: "\n        "))
+                lines += played.captured.map { TextLayout.wrap("Captured: " + $0, width: width).replacingOccurrences(of: "\n", with: "\n  ") }
             } else {
                 lines.append("Answer: (skipped)")
             }

@@ -59,6 +59,8 @@ public enum ScriptedRun {
         var numberInStep: String
         var enteredStep: Bool
         var outcome: Outcome
+        /// Records saved from the answer's lines, worded to show back.
+        var captured: [String]
     }
 
     /// Plays the file through the engine: each question the answers reach is answered (or skipped
@@ -71,17 +73,21 @@ public enum ScriptedRun {
             let number = transition.active.run.positionInStep.map { "\($0.number)/\($0.count)" } ?? ""
             let entered = transition.enteredStep
             var outcome = Played.Outcome.unanswered
+            var captured: [String] = []
             if let typed = answers[question.id] {
                 do {
                     transition = try engine.answer(typed.value)
                     outcome = .answered(transition.active.run.answers[question.id] ?? typed.value)
+                    captured = transition.captured
                 } catch SessionError.invalidAnswer(let problem) {
                     outcome = .rejected(typed, problem)
+                } catch let error as SessionError {
+                    outcome = .rejected(typed, error.localizedDescription)
                 }
             }
             if case .answered = outcome {} else { transition = try engine.skip(force: true) }
-            try each(Played(question: question, stepIndex: stepIndex, numberInStep: number, enteredStep: entered, outcome: outcome),
-                     transition.active)
+            try each(Played(question: question, stepIndex: stepIndex, numberInStep: number, enteredStep: entered, outcome: outcome,
+                            captured: captured), transition.active)
         }
     }
 

@@ -17,6 +17,7 @@ extension ShellContext {
         case .answered, .skipped, .moved:
             break
         }
+        for line in transition.captured { print(style.good("✓ ") + line) }
         presentCurrentQuestion(of: active, announceStep: transition.enteredStep)
     }
 
