@@ -63,6 +63,7 @@ public enum BriefHTML {
         li { margin-bottom: 0.8mm; }
         .wrong { color: #b3261e; font-weight: 600; }
         .matrix td.empty { color: #b8c2cc; text-align: center; }
+        td.due { white-space: nowrap; }
         .values li { margin-bottom: 0.5mm; }
         .muted { color: #6b7785; }
         .next { background: #fff7e6; border-left: 3px solid #c77700; padding: 1mm 3mm 2mm; margin-top: 3mm; }
@@ -163,7 +164,7 @@ public enum BriefHTML {
         guard !brief.actions.isEmpty else { return html + "<p class=\"muted\">No open actions.</p>" }
         html += "<table><tr><th>Due</th><th>Owner</th><th>Action</th></tr>"
         let shown = isDense(brief) ? 4 : 6
-        html += brief.actions.prefix(shown).map { "<tr><td>\($0.due ?? "no date")</td><td>\(HTMLText.escape($0.owner))</td><td>\(HTMLText.escape($0.text))</td></tr>" }.joined()
+        html += brief.actions.prefix(shown).map { "<tr><td class=\"due\">\($0.due ?? "no date")</td><td>\(HTMLText.escape($0.owner))</td><td>\(HTMLText.escape($0.text))</td></tr>" }.joined()
         html += "</table>"
         return brief.actions.count > shown ? html + "<p class=\"muted\">\(brief.actions.count - shown) more: run 'actions'.</p>" : html
     }
