@@ -61,14 +61,13 @@ public enum Coach {
             next: "Ask who would carry the cost and add it with --pays, so a benefit landing in someone else's pocket shows.")
     }
 
-    /// A wrong-pocket value counts as addressed when an open action names a payer or is filed under a payer.
+    /// A wrong-pocket value counts as addressed when an open action names one of its payers.
     static func checkWrongPocket(_ facts: CoachingFacts) -> CoachingFinding? {
         let open = facts.actions.filter(\.isOpen)
         let unaddressed = facts.values.filter { value in
             value.isWrongPocket && !value.payerIDs.contains { payer in
                 let name = facts.name(payer).lowercased()
-                let partnerID = facts.parties[payer]?.partnerID
-                return open.contains { $0.text.lowercased().contains(name) || (partnerID != nil && $0.partnerID == partnerID) }
+                return open.contains { $0.text.lowercased().contains(name) }
             }
         }
         guard let first = unaddressed.first, let payer = first.payerIDs.first else { return nil }

@@ -29,7 +29,7 @@ extension CoachingRule {
     public static let payer = CoachingRule(
         id: "payer", summary: "no value names who pays for it", appliesToSelfAssessment: false, check: Coach.checkPayer)
     public static let wrongPocket = CoachingRule(
-        id: "wrong-pocket", summary: "a value lands in the wrong pocket and no open action addresses it", appliesToSelfAssessment: false,
+        id: "wrong-pocket", summary: "a value lands in the wrong pocket and no open action names its payer", appliesToSelfAssessment: false,
         check: Coach.checkWrongPocket)
     public static let failureAngle = CoachingRule(
         id: "failure-angle", summary: "no question tagged failure is answered", appliesToSelfAssessment: true, check: Coach.checkFailureAngle)

@@ -40,6 +40,9 @@ extension ShellContext {
             let labels = [scale.low.map { "\(scale.min) = \($0)" }, scale.high.map { "\(scale.max) = \($0)" }].compactMap { $0 }
             return [style.dim("(a whole number from \(scale.min) to \(scale.max)" + (labels.isEmpty ? "" : "; " + labels.joined(separator: ", ")) + ")")]
         case .list:
+            if let captures = question.captures {
+                return [style.dim("(one \(captures.rawValue.dropLast()) per line, written as \(captures.lineForm); type \"\"\" to enter several lines)")]
+            }
             return [style.dim("(several items: separate them with ';', or type \"\"\" to enter one per line)")]
         }
     }
