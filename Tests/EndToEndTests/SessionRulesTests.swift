@@ -76,4 +76,25 @@ import Testing
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: binary.databasePath)) == before)
     }
+
+    @Test func aDatabaseOthersCouldReadIsMadePrivateAndTheShellSaysSo() throws {
+        #expect(try binary.run(["-c", "partners"]).status == 0)
+        chmod(binary.databasePath, 0o644)
+        let result = try binary.run(["-c", "partners"])
+        #expect(result.errors.contains("could be read by other users (mode 644); outreach made it and its -wal and -shm files private to you (mode 600)."))
+        let mode = try FileManager.default.attributesOfItem(atPath: binary.databasePath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try binary.run(["-c", "partners"]).errors.isEmpty, "said once")
+    }
+
+    @Test func aScriptLineThatIsNotUTF8StopsTheScriptWithAMessage() throws {
+        try FileManager.default.createDirectory(at: binary.dataFolder, withIntermediateDirectories: true)
+        let script = binary.dataFolder.appendingPathComponent("latin1.txt")
+        try (Data("partner add Metro --sector police\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x0A]) + Data("partners\n".utf8)).write(to: script)
+        let result = try binary.run(["--script", script.path])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("cannot read the script '\(script.path)': line 2 is not UTF-8 text; save the file as UTF-8."))
+        #expect(result.output.contains("Added Metro"))
+        #expect(!result.output.contains("Metro    police"), "nothing after the unreadable line runs")
+    }
 }

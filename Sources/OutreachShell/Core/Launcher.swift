@@ -66,6 +66,7 @@ public enum Launcher {
         let context = ShellContext(
             database: database, catalog: catalog, output: output, style: Style.forStandardOutput(environment: environment),
             isInteractive: interactive, confirm: interactive ? askYesNo : declineWithoutTerminal)
+        for notice in database.notices { context.printWarning(notice) }
         for problem in catalog.problems {
             context.printWarning("skipped \(problem.localizedDescription)")
         }

@@ -22,6 +22,9 @@ public final class Shell {
                 return finish(failed: failed)
             case .interrupted:
                 continue
+            case .unreadable(let message):
+                context.printError(message)
+                return finish(failed: true)
             case .line(let line):
                 let outcome = perform(line)
                 if outcome.remember { reader.remember(line.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -138,6 +141,7 @@ public final class Shell {
                     lines.append(next)
                 case .interrupted: return .interrupted
                 case .end: return .line(lines.joined(separator: "\n"))
+                case .unreadable(let message): return .unreadable(message)
                 }
             }
         }
@@ -148,6 +152,7 @@ public final class Shell {
             case .line(let next): text += (text.last?.isWhitespace ?? true ? "" : " ") + next.trimmingCharacters(in: .whitespaces)
             case .interrupted: return .interrupted
             case .end: return .line(text)
+            case .unreadable(let message): return .unreadable(message)
             }
         }
         return .line(text)

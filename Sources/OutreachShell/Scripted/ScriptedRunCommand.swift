@@ -53,6 +53,7 @@ public enum ScriptedRunCommand {
             let databasePath = options.database ?? (options.training ? ":memory:" : Launcher.databasePath(option: nil, environment: environment, paths: paths))
             let database = try Launcher.openDatabase(at: databasePath, paths: paths)
             defer { database.closeCleanly() }
+            for notice in database.notices { output.writeError("warning: \(notice)\n") }
             let engine = SessionEngine(database: database, catalog: catalog)
             let transcript = try ScriptedRun.record(plan, file: file, engine: engine, includePrivate: options.includePrivate)
             output.write(transcript.text)

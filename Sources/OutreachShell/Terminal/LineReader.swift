@@ -7,6 +7,8 @@ public enum LineReadResult: Equatable {
     case interrupted
     /// Ctrl-D or the end of the input.
     case end
+    /// The input cannot be read further (a script line that is not UTF-8): the message says why.
+    case unreadable(String)
 }
 
 /// A source of lines: libedit at a terminal, plain reading otherwise, a list in tests.
@@ -53,6 +55,7 @@ public final class ScriptLineReader: LineReader {
     private let path: String
     private var buffer = Data()
     private var atEnd = false
+    private var lineNumber = 0
 
     public init(path: String) throws {
         var isDirectory: ObjCBool = false
@@ -84,11 +87,11 @@ public final class ScriptLineReader: LineReader {
 
     /// A line that is not UTF-8 ends the script with an error rather than being run half-read.
     private func decode(_ bytes: Data) -> LineReadResult {
+        lineNumber += 1
         var bytes = bytes
         if bytes.last == 0x0D { bytes.removeLast() }
         guard let line = String(data: bytes, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("error: \(ShellError.cannotReadScript(path, reason: "a line is not UTF-8 text; save the file as UTF-8").localizedDescription)\n".utf8))
-            return .end
+            return .unreadable(ShellError.cannotReadScript(path, reason: "line \(lineNumber) is not UTF-8 text; save the file as UTF-8").localizedDescription)
         }
         return .line(line)
     }
