@@ -9,14 +9,27 @@ public struct LintRule: Sendable {
     public let summary: String
     public let kinds: Set<LintDocument.Kind>
     /// Files (or fragments of files) that must get at least one warning from this rule.
-    public let triggering: [String]
+    public let triggering: [Example]
     /// Files (or fragments of files) that must get none.
-    public let nonTriggering: [String]
+    public let nonTriggering: [Example]
     let check: @Sendable (LintDocument) -> [(SourceLocation, String)]
 
     public func warnings(in document: LintDocument) -> [LintWarning] {
         guard kinds.contains(document.kind) else { return [] }
         return check(document).map { LintWarning(location: $0.0, message: $0.1, ruleID: id) }
+    }
+}
+
+extension LintRule {
+    /// A YAML example for a rule, read as a plugin or a playbook.
+    public struct Example: Sendable, CustomStringConvertible {
+        public let kind: LintDocument.Kind
+        public let yaml: String
+
+        public static func plugin(_ yaml: String) -> Example { Example(kind: .plugin, yaml: yaml) }
+        public static func playbook(_ yaml: String) -> Example { Example(kind: .playbook, yaml: yaml) }
+
+        public var description: String { "\(kind.rawValue): \(yaml)" }
     }
 }
 
@@ -41,14 +54,14 @@ public enum Lint {
             summary: "text still holding a placeholder such as 'To be written', 'TODO', 'TBD', 'lorem' or 'xxx'",
             kinds: [.plugin, .playbook],
             triggering: [
-                "summary: To be written.",
-                "drivers:\n  - {topic: funding, title: Budgets, detail: TODO ask finance}",
-                "steps:\n  - id: listen\n    questions:\n      - {id: p.q, text: Lorem ipsum?}",
-                "summary: Rents are xxx per month.",
+                .plugin("summary: To be written."),
+                .plugin("drivers:\n  - {topic: funding, title: Budgets, detail: TODO ask finance}"),
+                .playbook("steps:\n  - id: listen\n    questions:\n      - {id: p.q, text: Lorem ipsum?}"),
+                .plugin("summary: Rents are xxx per month."),
             ],
             nonTriggering: [
-                "summary: Housing authorities run public housing and vouchers.",
-                "summary: A todolist is not a placeholder, nor is the TBDA acronym.",
+                .plugin("summary: Housing authorities run public housing and vouchers."),
+                .playbook("summary: A todolist is not a placeholder, nor is the TBDA acronym."),
             ],
             check: { document in
                 document.texts.compactMap { text in
@@ -60,12 +73,12 @@ public enum Lint {
             summary: "a sector plugin with fewer than 6 drivers, 8 glossary terms, 4 values or 12 questions, or no homework or value question",
             kinds: [.plugin],
             triggering: [
-                "kind: sector\ndrivers: [a, b]",
-                "kind: sector\nquestions:\n  listen: [{id: x.listen.a, text: A?}]",
+                .plugin("kind: sector\ndrivers: [a, b]"),
+                .plugin("kind: sector\nquestions:\n  listen: [{id: x.listen.a, text: A?}]"),
             ],
             nonTriggering: [
-                "kind: method\ndrivers: [a]",
-                """
+                .plugin("kind: method\ndrivers: [a]"),
+                .plugin("""
                 kind: sector
                 drivers: [a, b, c, d, e, f]
                 glossary: [a, b, c, d, e, f, g, h]
@@ -74,7 +87,7 @@ public enum Lint {
                   homework: [{id: x.1, text: A?}, {id: x.2, text: B?}, {id: x.3, text: C?}, {id: x.4, text: D?}]
                   listen: [{id: x.5, text: E?}, {id: x.6, text: F?}, {id: x.7, text: G?}, {id: x.8, text: H?}]
                   value: [{id: x.9, text: I?}, {id: x.10, text: J?}, {id: x.11, text: K?}, {id: x.12, text: L?}]
-                """,
+                """),
             ],
             check: { document in
                 guard document.topText("kind") == "sector" else { return [] }
@@ -99,10 +112,10 @@ public enum Lint {
             id: "listen-questions",
             summary: "a sector plugin with no 'listen' questions, the heart of a first meeting",
             kinds: [.plugin],
-            triggering: ["kind: sector\nquestions:\n  homework: [{id: x.homework.a, text: Who funds them?}]"],
+            triggering: [.plugin("kind: sector\nquestions:\n  homework: [{id: x.homework.a, text: Who funds them?}]")],
             nonTriggering: [
-                "kind: sector\nquestions:\n  listen: [{id: x.listen.a, text: What keeps you up at night?}]",
-                "kind: method\nquestions:\n  homework: [{id: x.homework.a, text: Who funds them?}]",
+                .plugin("kind: sector\nquestions:\n  listen: [{id: x.listen.a, text: What keeps you up at night?}]"),
+                .plugin("kind: method\nquestions:\n  homework: [{id: x.homework.a, text: Who funds them?}]"),
             ],
             check: { document in
                 guard document.topText("kind") == "sector", !document.questions.contains(where: { $0.step == "listen" }) else { return [] }
@@ -113,10 +126,10 @@ public enum Lint {
             id: "question-tip",
             summary: "a sector plugin question without a 'tip' on how to ask it",
             kinds: [.plugin],
-            triggering: ["kind: sector\nquestions:\n  listen:\n    - id: x.listen.a\n      text: What keeps you up at night?"],
+            triggering: [.plugin("kind: sector\nquestions:\n  listen:\n    - id: x.listen.a\n      text: What keeps you up at night?")],
             nonTriggering: [
-                "kind: sector\nquestions:\n  listen:\n    - id: x.listen.a\n      text: What keeps you up at night?\n      tip: Ask it early and wait.",
-                "kind: method\nquestions:\n  listen:\n    - id: x.listen.a\n      text: What keeps you up at night?",
+                .plugin("kind: sector\nquestions:\n  listen:\n    - id: x.listen.a\n      text: What keeps you up at night?\n      tip: Ask it early and wait."),
+                .plugin("kind: method\nquestions:\n  listen:\n    - id: x.listen.a\n      text: What keeps you up at night?"),
             ],
             check: { document in
                 guard document.topText("kind") == "sector" else { return [] }
@@ -128,17 +141,17 @@ public enum Lint {
             id: "glossary-elsewhere",
             summary: "a sector plugin glossary in which no term says what it means 'elsewhere', in other sectors",
             kinds: [.plugin],
-            triggering: ["kind: sector\nglossary:\n  - {term: PHA, meaning: Public housing authority.}"],
+            triggering: [.plugin("kind: sector\nglossary:\n  - {term: PHA, meaning: Public housing authority.}")],
             nonTriggering: [
-                """
+                .plugin("""
                 kind: sector
                 glossary:
                   - {term: PHA, meaning: Public housing authority.}
                   - term: case
                     meaning: A household's file.
                     elsewhere: [{sector: police, meaning: An investigation.}]
-                """,
-                "kind: method\nglossary:\n  - {term: PHA, meaning: Public housing authority.}",
+                """),
+                .plugin("kind: method\nglossary:\n  - {term: PHA, meaning: Public housing authority.}"),
             ],
             check: { document in
                 let terms = document.glossary
@@ -151,10 +164,10 @@ public enum Lint {
             summary: "two questions in one file asking the same thing in the same words",
             kinds: [.plugin, .playbook],
             triggering: [
-                "questions:\n  listen:\n    - {id: x.a, text: Who funds you?}\n    - {id: x.b, text: who funds  you?}",
-                "steps:\n  - id: one\n    questions: [{id: a, text: Who decides?}]\n  - id: two\n    questions: [{id: b, text: Who decides?}]",
+                .plugin("questions:\n  listen:\n    - {id: x.a, text: Who funds you?}\n    - {id: x.b, text: who funds  you?}"),
+                .playbook("steps:\n  - id: one\n    questions: [{id: a, text: Who decides?}]\n  - id: two\n    questions: [{id: b, text: Who decides?}]"),
             ],
-            nonTriggering: ["questions:\n  listen:\n    - {id: x.a, text: Who funds you?}\n    - {id: x.b, text: Who decides?}"],
+            nonTriggering: [.plugin("questions:\n  listen:\n    - {id: x.a, text: Who funds you?}\n    - {id: x.b, text: Who decides?}")],
             check: { document in
                 var first: [String: QuestionLine] = [:]
                 var found: [(SourceLocation, String)] = []
@@ -173,8 +186,8 @@ public enum Lint {
             id: "next-steps-question",
             summary: "a playbook with no question tagged 'next-steps', so a meeting ends without agreed next steps",
             kinds: [.playbook],
-            triggering: ["steps:\n  - id: wrap-up\n    questions:\n      - {id: a.wrap, text: Anything else?}"],
-            nonTriggering: ["steps:\n  - id: wrap-up\n    questions:\n      - {id: a.next, text: What are the next steps?, tags: [next-steps]}"],
+            triggering: [.playbook("steps:\n  - id: wrap-up\n    questions:\n      - {id: a.wrap, text: Anything else?}")],
+            nonTriggering: [.playbook("steps:\n  - id: wrap-up\n    questions:\n      - {id: a.next, text: What are the next steps?, tags: [next-steps]}")],
             check: { document in
                 if document.questions.contains(where: { $0.tags.contains("next-steps") }) { return [] }
                 for include in document.includes {

@@ -112,7 +112,18 @@ public enum PlaybookLoader {
                 }
                 return .include(reference)
             }
-            let (question, idNode) = try QuestionDecoding.question(from: node, allowed: QuestionDecoding.playbookKeys, conditions: true)
+            let decoded: (Question, YAMLNode)
+            do {
+                decoded = try QuestionDecoding.question(from: node, allowed: QuestionDecoding.playbookKeys, conditions: true)
+            } catch {
+                // Keep the place of a broken question, so conditions on it are not reported as unknown too.
+                if node.problems != nil, case .mapping(let mapping) = node.node,
+                   let id = mapping.first(where: { $0.key.scalar?.string == "id" })?.value.scalar?.string, known[id] == nil {
+                    order.append(id)
+                }
+                throw error
+            }
+            let (question, idNode) = decoded
             if let condition = question.condition {
                 let whenNode = try node.mapping("a question", allowed: QuestionDecoding.playbookKeys)["when"]!
                 pendingConditions.append((whenNode.location, condition, order.count))
@@ -159,7 +170,7 @@ public enum PlaybookLoader {
                 throw CatalogError.conditionUnknownQuestion(pending.location, question: target)
             }
             guard position < pending.index else { throw CatalogError.conditionLaterQuestion(pending.location, question: target) }
-            let question = known[target]!.question
+            guard let question = known[target]?.question else { return }  // broken itself, and reported
             guard question.kind == .choice || question.kind == .multi else { return }
             for value in pending.condition.namedValues
             where !question.choices.contains(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) {

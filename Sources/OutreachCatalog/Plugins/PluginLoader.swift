@@ -69,7 +69,7 @@ public enum PluginLoader {
         }
         let kind = try map.recover { try map.enumeration("kind", as: Plugin.Kind.self) }
         if kind == .sector, !map.has("stakeholder") {
-            _ = try map.recover { () throws -> Void in throw CatalogError.missingKey(map.location, key: "stakeholder", context: "a sector plugin") }
+            _ = try map.recover { () throws -> Void in throw map.missing("stakeholder", context: "a sector plugin") }
         }
         let steps = try root.each(try map.recover { try map.list("steps") } ?? [], step(from:))
         let name = try map.recover { try map.string("name") }

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import OutreachCore
 
 /// A node of a parsed YAML file that remembers where it came from, so every problem can be
 /// reported with file, line and column.
@@ -112,8 +113,14 @@ struct YAMLNode {
             throw CatalogError.notMapping(location, context: context, needs: needs ?? allowed)
         }
         var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        var misspelt: Set<String> = []
+        let written = Set(mapping.keys.compactMap { $0.scalar?.string })
         for (key, value) in mapping {
             let keyNode = child(key)
+            if let name = key.scalar?.string, !allowed.contains(name),
+               let meant = Suggestions.closest(to: name, in: allowed, limit: 1).first, !written.contains(meant) {
+                misspelt.insert(meant)
+            }
             let name = try recover { () throws -> String in
                 guard let name = key.scalar?.string else {
                     throw CatalogError.wrongType(keyNode.location, key: context, expected: "a mapping with plain keys")
@@ -126,7 +133,7 @@ struct YAMLNode {
             }
             if let name { entries.append((name, keyNode, child(value))) }
         }
-        return YAMLMapping(owner: self, context: context, entries: entries)
+        return YAMLMapping(owner: self, context: context, entries: entries, misspelt: misspelt)
     }
 
     static let listForm = "a list: lines starting with '- ', or [a, b] on one line"
@@ -149,6 +156,8 @@ struct YAMLMapping {
     let owner: YAMLNode
     let context: String
     let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+    /// Allowed keys that an unknown key probably misspells; their absence is not reported again.
+    var misspelt: Set<String> = []
 
     var location: SourceLocation { owner.location }
 
@@ -160,8 +169,13 @@ struct YAMLMapping {
     func has(_ key: String) -> Bool { self[key] != nil }
 
     func required(_ key: String) throws -> YAMLNode {
-        guard let node = self[key] else { throw CatalogError.missingKey(location, key: key, context: context) }
+        guard let node = self[key] else { throw missing(key, context: context) }
         return node
+    }
+
+    /// The problem of a missing key: already told, when an unknown key was reported as its misspelling.
+    func missing(_ key: String, context: String) -> Error {
+        misspelt.contains(key) ? ProblemCollector.AlreadyRecorded() : CatalogError.missingKey(location, key: key, context: context)
     }
 
     func string(_ key: String) throws -> String {
@@ -211,7 +225,7 @@ struct YAMLMapping {
     where T.RawValue == String {
         guard let node = self[key] else {
             if let defaultValue { return defaultValue }
-            throw CatalogError.missingKey(location, key: key, context: context)
+            throw missing(key, context: context)
         }
         let raw = try node.string(key: key)
         guard let value = T(rawValue: raw) ?? T(rawValue: raw.lowercased()) else {
