@@ -83,6 +83,15 @@ import Testing
         #expect(harness.text.hasSuffix("[next-steps-question]\n"))
     }
 
+    @Test func theSkeletonOfANewPlaybookPassesLintStrict() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("food-first.yaml").path
+            let harness = try ShellHarness()
+            #expect(harness.run(["playbook new food-first --out \(Tokenizer.quote(path))", "playbook lint \(Tokenizer.quote(path)) --strict"]) == 0)
+            #expect(harness.text.hasSuffix("ok: \(path) follows the content guidelines.\n"))
+        }
+    }
+
     @Test func reloadPicksUpAPluginWrittenDuringTheSession() throws {
         try withTemporaryFolder { data in
             let harness = try harness(data: data)
