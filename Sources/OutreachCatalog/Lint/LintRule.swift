@@ -109,6 +109,25 @@ public enum Lint {
                 return found
             }),
         LintRule(
+            id: "summary-length",
+            summary: "a sector plugin summary shorter than three sentences or longer than six",
+            kinds: [.plugin],
+            triggering: [
+                .plugin("kind: sector\nsummary: Libraries lend books."),
+                .plugin("kind: sector\nsummary: One. Two. Three. Four. Five. Six. Seven."),
+            ],
+            nonTriggering: [
+                .plugin("kind: sector\nsummary: Libraries lend books. They are run by cities, e.g. Boston. Most have boards."),
+                .plugin("kind: method\nsummary: General questions."),
+            ],
+            check: { document in
+                guard document.topText("kind") == "sector", let summary = document.topText("summary") else { return [] }
+                let count = sentenceCount(summary)
+                guard count < 3 || count > 6 else { return [] }
+                return [(document.place(of: "summary"),
+                         "the summary has \(Plural.count(count, "sentence")); write three to six with practical substance: who runs the organisations, how they are funded, and what they can share")]
+            }),
+        LintRule(
             id: "listen-questions",
             summary: "a sector plugin with no 'listen' questions, the heart of a first meeting",
             kinds: [.plugin],
@@ -202,6 +221,18 @@ public enum Lint {
     ]
 
     struct QuestionLine { let id: String; let line: Int }
+
+    /// Sentences in a text: ends of sentence followed by a space or the end, not counting abbreviations.
+    static func sentenceCount(_ text: String) -> Int {
+        var cleaned = " " + text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for abbreviation in ["e.g.", "i.e.", "etc.", "vs.", "Dr.", "St.", "Mr.", "Ms.", "No."] {
+            cleaned = cleaned.replacingOccurrences(of: " " + abbreviation, with: " abbreviation")
+        }
+        let characters = Array(cleaned)
+        return characters.indices.filter { index in
+            ".!?".contains(characters[index]) && (index + 1 == characters.count || characters[index + 1].isWhitespace)
+        }.count
+    }
 
     /// The placeholder a text holds, as written, if any (whole words only, so 'todolist' is fine).
     static func placeholder(in text: String) -> String? {
