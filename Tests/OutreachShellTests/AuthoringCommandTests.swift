@@ -54,6 +54,16 @@ import Testing
         #expect(lines.last == "6 problems in \(file.path).")
     }
 
+    @Test func importListsEveryProblemOfABrokenPlaybookAndInstallsNothing() throws {
+        try withTemporaryFolder { data in
+            let file = repositoryRoot.appendingPathComponent("Tests/Fixtures/playbooks/bad/several-problems.yaml")
+            let harness = try harness(data: data)
+            #expect(harness.run(["playbook import \(Tokenizer.quote(file.path))"]) == 1)
+            #expect(errorLines(harness).last == "6 problems in \(file.path).")
+            #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("playbooks/several-problems.yaml").path))
+        }
+    }
+
     @Test func pluginLintWarnsButPassesUnlessStrict() throws {
         let display = Catalog.display(goodPlugin.appendingPathComponent("plugin.yaml"))
         let harness = try ShellHarness()

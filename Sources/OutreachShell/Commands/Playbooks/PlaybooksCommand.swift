@@ -142,7 +142,7 @@ struct PlaybookCommand: ShellCommand {
 
         func run(in context: ShellContext) throws {
             let source = URL(fileURLWithPath: path)
-            let playbook = try PlaybookLoader.load(from: source, plugins: context.catalog.pluginLookup, displayName: path)
+            let playbook = try Check.checked(path, in: context, command: "playbook import")
             let incoming = try Data(contentsOf: source)
             if !force, let clash = Self.clash(with: playbook, incoming: incoming, in: context) {
                 throw ShellError.usage("a different playbook '\(playbook.id)' version \(playbook.version) is already installed (\(Catalog.display(clash))). Raise the version in the file, or add --force to replace it.")
