@@ -89,18 +89,25 @@ public struct LintDocument {
         return root.child(pair.key).location
     }
 
-    /// Every text value in the file (not keys), in file order.
+    /// Keys whose values are identifiers or fixed words rather than prose.
+    static let identifierKeys: Set<String> = [
+        "format", "id", "version", "kind", "include", "tags", "captures", "lens", "horizon", "way", "perspective",
+        "topic", "sectors", "sector", "question", "equals", "in", "answered", "required", "min", "max",
+    ]
+
+    /// Every prose value in the file (not keys, ids or fixed words), in file order.
     public var texts: [Text] {
         var found: [Text] = []
-        func walk(_ node: YAMLNode) {
+        func walk(_ node: YAMLNode, key: String?) {
             switch node.node {
-            case .scalar(let scalar): found.append(Text(text: scalar.string, location: node.location))
-            case .mapping(let mapping): for (_, value) in mapping { walk(node.child(value)) }
-            case .sequence(let items): for item in items { walk(node.child(item)) }
+            case .scalar(let scalar):
+                if !Self.identifierKeys.contains(key ?? "") { found.append(Text(text: scalar.string, location: node.location)) }
+            case .mapping(let mapping): for (name, value) in mapping { walk(node.child(value), key: name.scalar?.string) }
+            case .sequence(let items): for item in items { walk(node.child(item), key: key) }
             case .alias: break
             }
         }
-        walk(root)
+        walk(root, key: nil)
         return found
     }
 

@@ -62,6 +62,7 @@ public enum Lint {
             nonTriggering: [
                 .plugin("summary: Housing authorities run public housing and vouchers."),
                 .playbook("summary: A todolist is not a placeholder, nor is the TBDA acronym."),
+                .playbook("steps:\n  - id: todo\n    questions:\n      - {id: a.todo, text: What is left to do?, tags: [todo]}"),
             ],
             check: { document in
                 document.texts.compactMap { text in
