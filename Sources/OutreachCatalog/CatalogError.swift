@@ -23,7 +23,10 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
     case emptyFile(file: String)
     case missingKey(SourceLocation, key: String, context: String)
     case wrongType(SourceLocation, key: String, expected: String)
-    case unknownKey(SourceLocation, key: String, allowed: [String])
+    /// `advice` says where the key belongs, or which allowed key was probably meant.
+    case unknownKey(SourceLocation, key: String, allowed: [String], advice: String?)
+    /// A list entry or value that should be a mapping; `needs` names the keys it must have.
+    case notMapping(SourceLocation, context: String, needs: [String])
     case invalidValue(SourceLocation, key: String, value: String, allowed: [String])
     case newerFormat(SourceLocation, found: Int, supported: Int)
     case invalidID(SourceLocation, id: String, rule: String)
@@ -45,7 +48,8 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
     public var location: SourceLocation? {
         switch self {
         case .unreadable, .emptyFile, .indexed: nil
-        case .malformedYAML(let l, _), .missingKey(let l, _, _), .wrongType(let l, _, _), .unknownKey(let l, _, _),
+        case .malformedYAML(let l, _), .missingKey(let l, _, _), .wrongType(let l, _, _), .unknownKey(let l, _, _, _),
+             .notMapping(let l, _, _),
              .invalidValue(let l, _, _, _), .newerFormat(let l, _, _), .invalidID(let l, _, _), .duplicateID(let l, _, _),
              .unknownStep(let l, _, _), .choicesRequired(let l, _), .choicesNotAllowed(let l, _, _),
              .unknownInclude(let l, _, _), .conditionUnknownQuestion(let l, _), .conditionLaterQuestion(let l, _),
@@ -74,8 +78,14 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
             "\(context) has no '\(key)'; add it."
         case .wrongType(_, let key, let expected):
             "'\(key)' must be \(expected)."
-        case .unknownKey(_, let key, let allowed):
-            "unknown key '\(key)'; the keys allowed here are: \(allowed.joined(separator: ", "))."
+        case .unknownKey(_, let key, let allowed, let advice):
+            if let advice {
+                "unknown key '\(key)'; \(advice)\(advice.hasSuffix("?") || advice.hasSuffix(".") ? "" : ".") The keys allowed here are: \(allowed.joined(separator: ", "))."
+            } else {
+                "unknown key '\(key)'; the keys allowed here are: \(allowed.joined(separator: ", "))."
+            }
+        case .notMapping(_, let context, let needs):
+            "this must be a mapping of keys to values ('key: value' lines): \(context) needs \(needs.joined(separator: ", "))."
         case .invalidValue(_, let key, let value, let allowed):
             "'\(value)' is not a valid '\(key)'; use one of: \(allowed.joined(separator: ", "))."
         case .newerFormat(_, let found, let supported):
@@ -89,7 +99,7 @@ public enum CatalogError: LocalizedError, Hashable, Sendable {
         case .choicesRequired(_, let question):
             "the question '\(question)' needs a 'choices' list with at least two choices."
         case .choicesNotAllowed(_, let question, let kind):
-            "the question '\(question)' is of kind '\(kind)', which takes no 'choices'; make it 'choice' or 'multi', or remove the choices."
+            "the question '\(question)' is of kind '\(kind)', which takes no 'choices'; set 'kind: choice' (or 'kind: multi' for several answers), or remove the choices."
         case .unknownInclude(_, let reference, let reason):
             "cannot include '\(reference)': \(reason)."
         case .conditionUnknownQuestion(_, let question):

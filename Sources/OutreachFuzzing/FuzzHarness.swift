@@ -10,11 +10,37 @@ public enum FuzzHarness {
     static let file = "fuzz.yaml"
 
     public static func plugin(_ bytes: UnsafeBufferPointer<UInt8>) {
-        expectCatalogErrors { _ = try PluginLoader.load(yaml: text(bytes), file: file) }
+        let yaml = text(bytes)
+        expectCatalogErrors { _ = try PluginLoader.load(yaml: yaml, file: file) }
+        expectAgreement(loads: (try? PluginLoader.load(yaml: yaml, file: file)) != nil, PluginLoader.check(yaml: yaml, file: file))
+        lint(.plugin, yaml)
     }
 
     public static func playbook(_ bytes: UnsafeBufferPointer<UInt8>) {
-        expectCatalogErrors { _ = try PlaybookLoader.load(yaml: text(bytes), file: file, plugins: builtinPlugins) }
+        let yaml = text(bytes)
+        expectCatalogErrors { _ = try PlaybookLoader.load(yaml: yaml, file: file, plugins: builtinPlugins) }
+        let lookup = PluginLookup(builtinPlugins)
+        expectAgreement(loads: (try? PlaybookLoader.load(yaml: yaml, file: file, plugins: lookup)) != nil,
+                        PlaybookLoader.check(yaml: yaml, file: file, plugins: lookup))
+        lint(.playbook, yaml)
+    }
+
+    /// `check` finds problems exactly when `load` refuses, each worded for the file, in file order.
+    static func expectAgreement<Value>(loads: Bool, _ result: CheckResult<Value>) {
+        guard loads == result.problems.isEmpty, loads == (result.value != nil) else {
+            fatalError("load and check disagree: load \(loads ? "succeeded" : "failed"), check found \(result.problems)")
+        }
+        for problem in result.problems { expectCatalogErrors { throw problem } }
+        let places = result.problems.map { ($0.location?.line ?? 0, $0.location?.column ?? 0) }
+        guard zip(places, places.dropFirst()).allSatisfy({ $0 <= $1 }) else { fatalError("problems out of order: \(result.problems)") }
+    }
+
+    /// Lint rules read any YAML without crashing.
+    static func lint(_ kind: LintDocument.Kind, _ yaml: String) {
+        guard let document = try? LintDocument.parse(kind, yaml: yaml, file: file, plugins: PluginLookup(builtinPlugins)) else { return }
+        for warning in Lint.warnings(in: document) where !warning.description.hasPrefix(file + ":") {
+            fatalError("a warning without its file: \(warning)")
+        }
     }
 
     public static func answers(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -82,7 +82,7 @@ import Testing
         #expect(malformed.output.errors.hasPrefix("error: \(fixture("malformed")):3:36: the YAML is malformed"))
         let unknown = run("unknown-key")
         #expect(unknown.status == 64)
-        #expect(unknown.output.errors == "error: \(fixture("unknown-key")):4:3: unknown key 'sectr'; the keys allowed here are: name, sector.\n")
+        #expect(unknown.output.errors == "error: \(fixture("unknown-key")):4:3: unknown key 'sectr'; did you mean 'sector'? The keys allowed here are: name, sector.\n")
     }
 
     @Test func trainingLeavesNoFileBehind() throws {

@@ -113,7 +113,7 @@ import Testing
     @Test func pluginIdsComplete() throws {
         let completer = Completer(context: try ShellHarness().context)
         #expect(completer.candidates(for: "plugin show value-") == ["value-creation", "value-loop"])
-        #expect(completer.candidates(for: "plugin ") == ["check", "show"])
+        #expect(completer.candidates(for: "plugin ") == ["check", "lint", "show"])
     }
 
     @Test func anUnknownPluginSuggestsOne() throws {

@@ -15,6 +15,12 @@ public struct LoadedPlaybook: Sendable {
     public var overridden: [URL]
 }
 
+/// A file's size and modification time, enough to tell that it changed.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int
+    public var modified: Double
+}
+
 /// Every plugin and playbook on the search paths.
 ///
 /// Start-up only lists the files and checks them against an index kept in the data folder:
@@ -29,6 +35,9 @@ public final class Catalog: @unchecked Sendable {
     private let pluginSources: [String: [URL]]
     private var playbookSources: [String: [URL]] = [:]
     public let sectorIDs: [String]
+
+    /// The size and modification time of each file when it was listed, to tell what a reload changed.
+    private var stamps: [String: FileStamp] = [:]
 
     private let lock = NSLock()
     private var parsedPlugins: [String: Plugin] = [:]
@@ -46,6 +55,7 @@ public final class Catalog: @unchecked Sendable {
         var pluginSources: [String: [URL]] = [:]
         var sectorIDs: Set<String> = []
         var stamps: [(path: String, size: Int, modified: Double)] = []
+        var fileStamps: [String: FileStamp] = [:]
         for file in paths.pluginFolders.flatMap(Self.pluginFiles(in:)) {
             let id = file.deletingLastPathComponent().lastPathComponent
             guard let entry = index.entry(for: file, role: .plugin, id: id, reuse: true, check: { entry in
@@ -59,6 +69,7 @@ public final class Catalog: @unchecked Sendable {
                 }
             }) else { continue }
             stamps.append((file.path, entry.size, entry.modified))
+            fileStamps[file.path] = FileStamp(size: entry.size, modified: entry.modified)
             if entry.isValid {
                 pluginSources[entry.id, default: []].append(file)
                 if entry.pluginKind == Plugin.Kind.sector.rawValue { sectorIDs.insert(entry.id) } else { sectorIDs.remove(entry.id) }
@@ -90,6 +101,7 @@ public final class Catalog: @unchecked Sendable {
                     entry.problem = Self.describe(error, file: file)
                 }
             }) else { continue }
+            fileStamps[file.path] = FileStamp(size: entry.size, modified: entry.modified)
             if entry.isValid {
                 validPlaybooks.append((entry.id, file))
             } else {
@@ -99,6 +111,7 @@ public final class Catalog: @unchecked Sendable {
         for (id, file) in validPlaybooks { playbookSources[id, default: []].append(file) }
         self.playbookSources = playbookSources
         self.problems = problems + playbookProblems
+        self.stamps = fileStamps
 
         index.entries = index.entries.filter { FileManager.default.fileExists(atPath: $0.key) }
         if index.entries != original.entries || index.pluginFingerprint != original.pluginFingerprint {
@@ -153,6 +166,15 @@ public final class Catalog: @unchecked Sendable {
     public var pluginLookup: PluginLookup {
         PluginLookup(ids: pluginIDs, sectorIDs: sectorIDs) { [unowned self] id in self.plugin(id) }
     }
+
+    /// The file a plugin id is read from (the last on the search path), without parsing it.
+    public func pluginSource(_ id: String) -> URL? { pluginSources[id]?.last }
+
+    /// The file a playbook id is read from (the last on the search path), without parsing it.
+    public func playbookSource(_ id: String) -> URL? { playbookSources[id]?.last }
+
+    /// A file's size and modification time when the catalog listed it; nil for files it did not list.
+    public func stamp(of url: URL) -> FileStamp? { stamps[url.path] }
 
     // MARK: Internals
 

@@ -24,46 +24,73 @@ public enum PlaybookLoader {
         try decode(try YAMLNode.parse(yaml, file: file), plugins: plugins)
     }
 
+    /// Checks a playbook file against the plugins and reports every problem, sorted by line and column.
+    /// Malformed YAML stops the check at its first syntax error.
+    public static func check(from url: URL, plugins: PluginLookup, displayName: String? = nil) -> CheckResult<Playbook> {
+        let collector = ProblemCollector()
+        return .run(collector) {
+            try decode(try YAMLNode.parse(contentsOf: url, displayName: displayName ?? url.path, problems: collector), plugins: plugins)
+        }
+    }
+
+    public static func check(yaml: String, file: String, plugins: PluginLookup) -> CheckResult<Playbook> {
+        let collector = ProblemCollector()
+        return .run(collector) { try decode(try YAMLNode.parse(yaml, file: file, problems: collector), plugins: plugins) }
+    }
+
+    /// Decodes a playbook; like `PluginLoader.decode`, it throws the first problem unless the root collects them.
     static func decode(_ root: YAMLNode, plugins: PluginLookup) throws -> Playbook {
         try YAMLMapping.checkFormat(of: root, supported: supportedFormat)
-        let map = try root.mapping("the playbook", allowed: topKeys)
-        let idNode = try map.required("id")
-        let id = try map.string("id")
-        guard QuestionDecoding.isValidPlainID(id) else {
-            throw CatalogError.invalidID(idNode.location, id: id, rule: "use lowercase letters, digits and '-', starting with a letter")
+        let map = try root.mapping("the playbook", allowed: topKeys, needs: ["format", "id", "title", "version", "steps"])
+        let id = try map.recover { () throws -> String in
+            let idNode = try map.required("id")
+            let id = try map.string("id")
+            guard QuestionDecoding.isValidPlainID(id) else {
+                throw CatalogError.invalidID(idNode.location, id: id, rule: "use lowercase letters, digits and '-', starting with a letter")
+            }
+            return id
         }
-        let sectors = try map.stringList("sectors").filter { $0 != "any" }
-        for (index, sector) in sectors.enumerated() where !plugins.sectorIDs.contains(sector) {
-            let known = plugins.sectorIDs.sorted()
-            throw CatalogError.invalidValue(try map.list("sectors")[index].location, key: "sectors", value: sector, allowed: ["any"] + known)
-        }
-        let stepNodes = try map.list("steps")
-        if stepNodes.isEmpty { throw CatalogError.tooFew(map["steps"]?.location ?? map.location, key: "steps", minimum: 1) }
+        let sectorNodes = try map.recover { try map.list("sectors") } ?? []
+        let sectors = try root.each(sectorNodes) { node -> String in
+            let sector = try node.string(key: "sectors")
+            if sector != "any", !plugins.sectorIDs.contains(sector) {
+                throw CatalogError.invalidValue(node.location, key: "sectors", value: sector, allowed: ["any"] + plugins.sectorIDs.sorted())
+            }
+            return sector
+        }.filter { $0 != "any" }
+        let stepNodes = try map.recover { () throws -> [YAMLNode] in
+            let nodes = try map.list("steps")
+            if nodes.isEmpty { throw CatalogError.tooFew(map["steps"]?.location ?? map.location, key: "steps", minimum: 1) }
+            return nodes
+        } ?? []
 
         var validator = Validator(plugins: plugins)
-        var steps: [Playbook.Step] = []
         var stepLines: [String: Int] = [:]
-        for stepNode in stepNodes {
-            let stepMap = try stepNode.mapping("a step", allowed: ["id", "title", "intro", "questions"])
-            let stepIDNode = try stepMap.required("id")
-            let stepID = try stepMap.string("id")
-            guard QuestionDecoding.isValidPlainID(stepID) else {
-                throw CatalogError.invalidID(stepIDNode.location, id: stepID, rule: "use lowercase letters, digits and '-', such as 'wrap-up'")
+        let steps = try root.each(stepNodes) { stepNode -> Playbook.Step in
+            let stepMap = try stepNode.mapping("a step", allowed: ["id", "title", "intro", "questions"], needs: ["id", "questions"])
+            let stepID = try stepMap.recover { () throws -> String in
+                let stepIDNode = try stepMap.required("id")
+                let stepID = try stepMap.string("id")
+                guard QuestionDecoding.isValidPlainID(stepID) else {
+                    throw CatalogError.invalidID(stepIDNode.location, id: stepID, rule: "use lowercase letters, digits and '-', such as 'wrap-up'")
+                }
+                if let first = stepLines[stepID] { throw CatalogError.duplicateID(stepIDNode.location, id: stepID, firstLine: first) }
+                stepLines[stepID] = stepIDNode.location.line
+                return stepID
             }
-            if let first = stepLines[stepID] { throw CatalogError.duplicateID(stepIDNode.location, id: stepID, firstLine: first) }
-            stepLines[stepID] = stepIDNode.location.line
-            var items: [Playbook.Item] = []
-            for itemNode in try stepMap.list("questions") {
-                items.append(try validator.item(from: itemNode))
-            }
-            steps.append(Playbook.Step(
-                id: stepID, title: try stepMap.optionalString("title") ?? DashStep(rawValue: stepID)?.title ?? stepID,
-                intro: try stepMap.optionalString("intro"), items: items))
+            let items = try stepNode.each(try stepMap.recover { try stepMap.list("questions") } ?? []) { try validator.item(from: $0) }
+            let title = try stepMap.recover { try stepMap.optionalString("title") }
+            let intro = try stepMap.recover { try stepMap.optionalString("intro") }
+            guard let stepID, let title, let intro else { throw ProblemCollector.AlreadyRecorded() }
+            return Playbook.Step(id: stepID, title: title ?? DashStep(rawValue: stepID)?.title ?? stepID, intro: intro, items: items)
         }
-        try validator.checkConditions()
-        return Playbook(
-            id: id, title: try map.string("title"), summary: try map.optionalString("summary") ?? "",
-            version: try map.string("version"), sectors: sectors, steps: steps)
+        try validator.checkConditions(root)
+        let title = try map.recover { try map.string("title") }
+        let summary = try map.recover { try map.optionalString("summary") }
+        let version = try map.recover { try map.string("version") }
+        if root.problems.map({ !$0.problems.isEmpty }) ?? false { throw ProblemCollector.AlreadyRecorded() }
+        guard let id, let title, let summary, let version else { throw ProblemCollector.AlreadyRecorded() }
+        return Playbook(id: id, title: title, summary: summary ?? "", version: version, sectors: sectors, steps: steps)
     }
 
     /// Tracks question ids in order so duplicates and forward conditions are caught with their lines.
@@ -85,7 +112,18 @@ public enum PlaybookLoader {
                 }
                 return .include(reference)
             }
-            let (question, idNode) = try QuestionDecoding.question(from: node, allowed: QuestionDecoding.playbookKeys, conditions: true)
+            let decoded: (Question, YAMLNode)
+            do {
+                decoded = try QuestionDecoding.question(from: node, allowed: QuestionDecoding.playbookKeys, conditions: true)
+            } catch {
+                // Keep the place of a broken question, so conditions on it are not reported as unknown too.
+                if node.problems != nil, case .mapping(let mapping) = node.node,
+                   let id = mapping.first(where: { $0.key.scalar?.string == "id" })?.value.scalar?.string, known[id] == nil {
+                    order.append(id)
+                }
+                throw error
+            }
+            let (question, idNode) = decoded
             if let condition = question.condition {
                 let whenNode = try node.mapping("a question", allowed: QuestionDecoding.playbookKeys)["when"]!
                 pendingConditions.append((whenNode.location, condition, order.count))
@@ -122,19 +160,21 @@ public enum PlaybookLoader {
             return questions
         }
 
-        func checkConditions() throws {
-            for pending in pendingConditions {
-                let target = pending.condition.question
-                guard let position = order.firstIndex(of: target) else {
-                    throw CatalogError.conditionUnknownQuestion(pending.location, question: target)
-                }
-                guard position < pending.index else { throw CatalogError.conditionLaterQuestion(pending.location, question: target) }
-                let question = known[target]!.question
-                guard question.kind == .choice || question.kind == .multi else { continue }
-                for value in pending.condition.namedValues
-                where !question.choices.contains(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) {
-                    throw CatalogError.conditionUnknownChoice(pending.location, value: value, question: target, choices: question.choices)
-                }
+        func checkConditions(_ root: YAMLNode) throws {
+            for pending in pendingConditions { _ = try root.recover { try check(pending) } }
+        }
+
+        private func check(_ pending: (location: SourceLocation, condition: Condition, index: Int)) throws {
+            let target = pending.condition.question
+            guard let position = order.firstIndex(of: target) else {
+                throw CatalogError.conditionUnknownQuestion(pending.location, question: target)
+            }
+            guard position < pending.index else { throw CatalogError.conditionLaterQuestion(pending.location, question: target) }
+            guard let question = known[target]?.question else { return }  // broken itself, and reported
+            guard question.kind == .choice || question.kind == .multi else { return }
+            for value in pending.condition.namedValues
+            where !question.choices.contains(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) {
+                throw CatalogError.conditionUnknownChoice(pending.location, value: value, question: target, choices: question.choices)
             }
         }
     }

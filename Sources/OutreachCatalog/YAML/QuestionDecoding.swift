@@ -8,35 +8,55 @@ enum QuestionDecoding {
     static let idRule = "use lowercase letters, digits, '-', '_' and '.', such as 'housing.listen.funding'"
 
     static func question(from node: YAMLNode, allowed: [String], conditions: Bool) throws -> (Question, YAMLNode) {
-        let map = try node.mapping("a question", allowed: allowed)
-        let idNode = try map.required("id")
-        let id = try map.string("id")
-        guard isValidQuestionID(id) else { throw CatalogError.invalidID(idNode.location, id: id, rule: idRule) }
-        let kind = try map.enumeration("kind", as: Question.Kind.self, default: .text)
-        let choices = try map.stringList("choices")
-        switch kind {
-        case .choice, .multi:
-            if choices.count < 2 { throw CatalogError.choicesRequired(map["choices"]?.location ?? map.location, question: id) }
-        default:
-            if map.has("choices") {
-                throw CatalogError.choicesNotAllowed(map["choices"]!.location, question: id, kind: kind.rawValue)
-            }
+        let map = try node.mapping("a question", allowed: allowed, needs: ["id", "text"])
+        let idNode = try map.recover { try map.required("id") }
+        let id = try map.recover { () throws -> String? in
+            guard let idNode else { return nil }
+            let id = try map.string("id")
+            guard isValidQuestionID(id) else { throw CatalogError.invalidID(idNode.location, id: id, rule: idRule) }
+            return id
         }
-        var scale: Question.Scale?
-        if let scaleNode = map["scale"] {
-            let scaleMap = try scaleNode.mapping("the scale", allowed: ["min", "max", "low", "high"])
-            scale = Question.Scale(
+        let named = (id ?? nil) ?? "(this question)"
+        let kind = try map.recover { try map.enumeration("kind", as: Question.Kind.self, default: .text) }
+        let choices = try map.recover { () throws -> [String] in
+            let choices = try map.stringList("choices")
+            switch kind {
+            case .choice, .multi:
+                if choices.count < 2 { throw CatalogError.choicesRequired(map["choices"]?.location ?? map.location, question: named) }
+            case nil: break
+            default:
+                if map.has("choices") {
+                    throw CatalogError.choicesNotAllowed(map["choices"]!.location, question: named, kind: kind!.rawValue)
+                }
+            }
+            return choices
+        }
+        let scale = try map.recover { () throws -> Question.Scale? in
+            guard let scaleNode = map["scale"] else { return nil }
+            let scaleMap = try scaleNode.mapping("the scale", allowed: ["min", "max", "low", "high"], needs: ["min", "max"])
+            let scale = Question.Scale(
                 min: try scaleMap.optionalInt("min") ?? 1, max: try scaleMap.optionalInt("max") ?? 5,
                 low: try scaleMap.optionalString("low"), high: try scaleMap.optionalString("high"))
-            if scale!.min >= scale!.max {
+            if scale.min >= scale.max {
                 throw CatalogError.wrongType(scaleNode.location, key: "scale", expected: "a range whose 'min' is below its 'max'")
             }
+            return scale
         }
-        let condition = conditions ? try map["when"].map(condition(from:)) : nil
+        let condition = try map.recover { () throws -> Condition? in
+            guard conditions, let when = map["when"] else { return nil }
+            return try Self.condition(from: when)
+        }
+        let text = try map.recover { try map.string("text") }
+        let tip = try map.recover { try map.optionalString("tip") }
+        let required = try map.recover { try map.bool("required", default: false) }
+        let tags = try map.recover { try Self.tags(from: map) }
+        let captures = try map.recover { try map.optionalEnumeration("captures", as: Question.Captures.self) }
+        guard let idNode, let id = id ?? nil, let kind, let choices, let scale, let condition, let text, let tip, let required, let tags, let captures else {
+            throw ProblemCollector.AlreadyRecorded()
+        }
         let question = Question(
-            id: id, text: try map.string("text"), tip: try map.optionalString("tip"), kind: kind,
-            choices: choices, scale: scale, required: try map.bool("required", default: false), condition: condition,
-            tags: try tags(from: map), captures: try map.optionalEnumeration("captures", as: Question.Captures.self))
+            id: id, text: text, tip: tip, kind: kind, choices: choices, scale: scale, required: required,
+            condition: condition, tags: tags, captures: captures)
         return (question, idNode)
     }
 
@@ -45,13 +65,17 @@ enum QuestionDecoding {
     /// The question's `tags`: plain lowercase words, each kept once, in the order written.
     static func tags(from map: YAMLMapping) throws -> [String] {
         var tags: [String] = []
+        var broken = false
         for node in try map.list("tags") {
-            let tag = try node.string(key: "tags")
-            guard isValidPlainID(tag) else {
-                throw CatalogError.invalidTag(node.location, tag: tag, rule: tagRule)
+            let tag = try node.recover { () throws -> String in
+                let tag = try node.string(key: "tags")
+                guard isValidPlainID(tag) else { throw CatalogError.invalidTag(node.location, tag: tag, rule: tagRule) }
+                return tag
             }
+            guard let tag else { broken = true; continue }
             if !tags.contains(tag) { tags.append(tag) }
         }
+        if broken { throw ProblemCollector.AlreadyRecorded() }
         return tags
     }
 

@@ -1,11 +1,40 @@
 import Foundation
 import Yams
+import OutreachCore
 
 /// A node of a parsed YAML file that remembers where it came from, so every problem can be
 /// reported with file, line and column.
 struct YAMLNode {
     let node: Node
     let file: String
+    /// Set when checking a file: problems are recorded here and decoding goes on past them.
+    var problems: ProblemCollector?
+
+    init(node: Node, file: String, problems: ProblemCollector? = nil) {
+        self.node = node
+        self.file = file
+        self.problems = problems
+    }
+
+    /// A node inside this one, collecting problems into the same place.
+    func child(_ node: Node) -> YAMLNode { YAMLNode(node: node, file: file, problems: problems) }
+
+    /// Runs `body`. When collecting, a problem it throws is recorded and nil is returned, so the
+    /// caller can go on to the next key or entry; otherwise the problem is thrown as usual.
+    func recover<T>(_ body: () throws -> T) throws -> T? {
+        guard let problems else { return try body() }
+        do { return try body() } catch let error as CatalogError {
+            problems.record(error)
+            return nil
+        } catch is ProblemCollector.AlreadyRecorded {
+            return nil
+        }
+    }
+
+    /// Decodes each entry of a list, skipping (when collecting) those with problems.
+    func each<T>(_ nodes: [YAMLNode], _ decode: (YAMLNode) throws -> T) throws -> [T] {
+        try nodes.compactMap { node in try recover { try decode(node) } }
+    }
 
     var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
@@ -13,15 +42,15 @@ struct YAMLNode {
 
     /// Parses a whole file. Malformed YAML becomes `CatalogError.malformedYAML` at the problem's position;
     /// a file over `YAMLLimits.standard` becomes `CatalogError.yamlLimit` before anything else is done with it.
-    static func parse(contentsOf url: URL, displayName: String) throws -> YAMLNode {
-        try parse(try read(url, displayName: displayName), file: displayName)
+    static func parse(contentsOf url: URL, displayName: String, problems: ProblemCollector? = nil) throws -> YAMLNode {
+        try parse(try read(url, displayName: displayName), file: displayName, problems: problems)
     }
 
-    static func parse(_ text: String, file: String) throws -> YAMLNode {
+    static func parse(_ text: String, file: String, problems: ProblemCollector? = nil) throws -> YAMLNode {
         try YAMLBudget.check(text, file: file)
         do {
             guard let node = try Yams.compose(yaml: text) else { throw CatalogError.emptyFile(file: file) }
-            return YAMLNode(node: node, file: file)
+            return YAMLNode(node: node, file: file, problems: problems)
         } catch let error as YamlError {
             throw Self.describe(error, file: file)
         }
@@ -76,23 +105,38 @@ struct YAMLNode {
         }
     }
 
-    func mapping(_ context: String, allowed: [String]) throws -> YAMLMapping {
+    /// The node as a mapping whose keys are all in `allowed`. `needs` names the keys it must have,
+    /// for the message when the node is not a mapping at all (default: every allowed key).
+    /// When collecting, unknown keys are recorded and left out instead of stopping the check.
+    func mapping(_ context: String, allowed: [String], needs: [String]? = nil) throws -> YAMLMapping {
         guard case .mapping(let mapping) = node else {
-            throw CatalogError.wrongType(location, key: context, expected: "a mapping of keys to values")
+            throw CatalogError.notMapping(location, context: context, needs: needs ?? allowed)
         }
         var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        var misspelt: Set<String> = []
+        let written = Set(mapping.keys.compactMap { $0.scalar?.string })
         for (key, value) in mapping {
-            let keyNode = YAMLNode(node: key, file: file)
-            guard let name = key.scalar?.string else {
-                throw CatalogError.wrongType(keyNode.location, key: context, expected: "a mapping with plain keys")
+            let keyNode = child(key)
+            if let name = key.scalar?.string, !allowed.contains(name),
+               let meant = Suggestions.closest(to: name, in: allowed, limit: 1).first, !written.contains(meant) {
+                misspelt.insert(meant)
             }
-            guard allowed.contains(name) else {
-                throw CatalogError.unknownKey(keyNode.location, key: name, allowed: allowed)
+            let name = try recover { () throws -> String in
+                guard let name = key.scalar?.string else {
+                    throw CatalogError.wrongType(keyNode.location, key: context, expected: "a mapping with plain keys")
+                }
+                guard allowed.contains(name) else {
+                    throw CatalogError.unknownKey(keyNode.location, key: name, allowed: allowed,
+                                                  advice: KeyAdvice.advice(for: name, in: context, allowed: allowed))
+                }
+                return name
             }
-            entries.append((name, keyNode, YAMLNode(node: value, file: file)))
+            if let name { entries.append((name, keyNode, child(value))) }
         }
-        return YAMLMapping(owner: self, context: context, entries: entries)
+        return YAMLMapping(owner: self, context: context, entries: entries, misspelt: misspelt)
     }
+
+    static let listForm = "a list: lines starting with '- ', or [a, b] on one line"
 
     func string(key: String) throws -> String {
         guard case .scalar(let scalar) = node else { throw CatalogError.wrongType(location, key: key, expected: "text") }
@@ -101,9 +145,9 @@ struct YAMLNode {
 
     func sequence(key: String) throws -> [YAMLNode] {
         guard case .sequence(let sequence) = node else {
-            throw CatalogError.wrongType(location, key: key, expected: "a list (lines starting with '- ')")
+            throw CatalogError.wrongType(location, key: key, expected: YAMLNode.listForm)
         }
-        return sequence.map { YAMLNode(node: $0, file: file) }
+        return sequence.map(child)
     }
 }
 
@@ -112,16 +156,26 @@ struct YAMLMapping {
     let owner: YAMLNode
     let context: String
     let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+    /// Allowed keys that an unknown key probably misspells; their absence is not reported again.
+    var misspelt: Set<String> = []
 
     var location: SourceLocation { owner.location }
+
+    /// See `YAMLNode.recover`.
+    func recover<T>(_ body: () throws -> T) throws -> T? { try owner.recover(body) }
 
     subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
 
     func has(_ key: String) -> Bool { self[key] != nil }
 
     func required(_ key: String) throws -> YAMLNode {
-        guard let node = self[key] else { throw CatalogError.missingKey(location, key: key, context: context) }
+        guard let node = self[key] else { throw missing(key, context: context) }
         return node
+    }
+
+    /// The problem of a missing key: already told, when an unknown key was reported as its misspelling.
+    func missing(_ key: String, context: String) -> Error {
+        misspelt.contains(key) ? ProblemCollector.AlreadyRecorded() : CatalogError.missingKey(location, key: key, context: context)
     }
 
     func string(_ key: String) throws -> String {
@@ -171,7 +225,7 @@ struct YAMLMapping {
     where T.RawValue == String {
         guard let node = self[key] else {
             if let defaultValue { return defaultValue }
-            throw CatalogError.missingKey(location, key: key, context: context)
+            throw missing(key, context: context)
         }
         let raw = try node.string(key: key)
         guard let value = T(rawValue: raw) ?? T(rawValue: raw.lowercased()) else {
@@ -190,7 +244,7 @@ struct YAMLMapping {
     static func checkFormat(of node: YAMLNode, supported: Int) throws {
         guard case .mapping(let mapping) = node.node else { return }
         for (key, value) in mapping where key.scalar?.string == "format" {
-            let valueNode = YAMLNode(node: value, file: node.file)
+            let valueNode = node.child(value)
             guard let found = Int(try valueNode.string(key: "format")) else {
                 throw CatalogError.wrongType(valueNode.location, key: "format", expected: "a whole number such as \(supported)")
             }

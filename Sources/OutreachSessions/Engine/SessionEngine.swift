@@ -8,7 +8,8 @@ import OutreachStore
 /// it returns, and says what happened. Nothing else writes answers.
 public final class SessionEngine {
     public let database: AppDatabase
-    public let catalog: Catalog
+    /// The plugins and playbooks; `reload(catalog:)` swaps it between sessions.
+    public private(set) var catalog: Catalog
     /// The session being played, if any.
     public private(set) var active: ActiveSession?
     /// The partner commands mean when none is named (`partner use`, or the last session's).
@@ -16,6 +17,15 @@ public final class SessionEngine {
 
     public init(database: AppDatabase, catalog: Catalog) {
         self.database = database
+        self.catalog = catalog
+    }
+
+    // MARK: - Catalog
+
+    /// Uses a freshly read catalog from now on. Refused while a session is running, since its
+    /// questions were resolved from the catalog it started with.
+    public func reload(catalog: Catalog) throws {
+        if active != nil { throw SessionError.alreadyInPlaybook(command: "reload") }
         self.catalog = catalog
     }
 

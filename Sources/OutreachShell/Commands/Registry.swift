@@ -7,7 +7,7 @@ public enum CommandRegistry {
         PartnerCommand.self, PartnersCommand.self, PartyCommand.self, PartiesCommand.self,
         PartnershipCommand.self, PartnershipsCommand.self, NoteCommand.self,
         NotesCommand.self, TermCommand.self, ValueCommand.self, ValuesCommand.self, ActionCommand.self, ActionsCommand.self, SearchCommand.self,
-        SectorsCommand.self, SectorCommand.self, PluginsCommand.self, PluginCommand.self, GlossaryCommand.self,
+        SectorsCommand.self, SectorCommand.self, PluginsCommand.self, PluginCommand.self, GlossaryCommand.self, ReloadCommand.self,
         PlaybooksCommand.self, PlaybookCommand.self, StartCommand.self, ResumeCommand.self,
         SessionsCommand.self, AnswersCommand.self,
         AnswerCommand.self, NextCommand.self, SkipCommand.self, ForceSkipCommand.self, BackCommand.self, GotoCommand.self,

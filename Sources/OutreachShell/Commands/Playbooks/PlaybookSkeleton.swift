@@ -42,6 +42,13 @@ enum PlaybookSkeleton {
             title: Identify shared value
             questions:
               - include: dash.value
+              # End with the agreed next steps; 'tags: [next-steps]' marks the question that records them.
+              - id: \(id).next-steps
+                text: What are the agreed next steps, and who owns each one?
+                tip: Read each step back with its owner and date before the meeting ends.
+                kind: list
+                tags: [next-steps]
+                captures: actions
         """
     }
 }

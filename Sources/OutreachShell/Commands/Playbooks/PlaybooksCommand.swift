@@ -10,7 +10,8 @@ struct PlaybooksCommand: ShellCommand {
 
     func run(in context: ShellContext) throws {
         let rows = context.catalog.playbooks.map { loaded in
-            [loaded.playbook.id, loaded.playbook.version, loaded.playbook.title, Catalog.display(loaded.source)]
+            [loaded.playbook.id, loaded.playbook.version, loaded.playbook.title,
+             Catalog.display(loaded.source) + (loaded.overridden.isEmpty ? "" : " (overrides \(loaded.overridden.map(Catalog.display).joined(separator: ", ")))")]
         }
         context.print(Table(headers: ["id", "version", "title", "source"], rows: rows).render(style: context.style))
         for problem in context.catalog.problems where !problem.file.hasSuffix("plugin.yaml") {
@@ -22,7 +23,7 @@ struct PlaybooksCommand: ShellCommand {
 struct PlaybookCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook", abstract: "Show, check, create, import or export playbook files.",
-        subcommands: [Show.self, Check.self, New.self, Import.self, Export.self])
+        subcommands: [Show.self, Check.self, Lint.self, New.self, Import.self, Export.self])
     static let group = CommandGroup.playbooks
     static let example = "playbook show dash --sector housing"
 
@@ -78,11 +79,36 @@ struct PlaybookCommand: ShellCommand {
         @Argument(help: "The playbook file.") var path: String
 
         func run(in context: ShellContext) throws {
-            let playbook = try PlaybookLoader.load(from: URL(fileURLWithPath: path), plugins: context.catalog.pluginLookup, displayName: path)
+            let playbook = try Self.checked(path, in: context)
             let resolved = try context.catalog.resolve(playbook, sector: nil)
             let count = resolved.steps.map(\.questions.count).reduce(0, +)
             let sectorNote = playbook.isSectorAware ? " plus the partner's sector questions" : ""
             context.print("ok: \(playbook.id) \(playbook.version): \(Plural.count(playbook.steps.count, "step")), \(Plural.count(count, "question"))\(sectorNote).")
+        }
+
+        /// The playbook at `path`, or a failure listing every problem with it.
+        static func checked(_ path: String, in context: ShellContext, command: String = "playbook check") throws -> Playbook {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CatalogError.unreadable(file: path, reason: "no such file")
+            }
+            let result = PlaybookLoader.check(from: URL(fileURLWithPath: path), plugins: context.catalog.pluginLookup, displayName: path)
+            return try AuthoringReport.require(result, file: path, command: "\(command) \(path)")
+        }
+    }
+
+    struct Lint: ShellCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint", abstract: "Check a playbook against the content guidelines of docs/playbooks.md.")
+        static let group = CommandGroup.playbooks
+        static let example = "playbook lint ./shared/playbooks/food-first.yaml --strict"
+
+        @Argument(help: "The playbook file.") var path: String
+        @Flag(help: "Fail when there is any warning.") var strict = false
+
+        func run(in context: ShellContext) throws {
+            _ = try Check.checked(path, in: context, command: "playbook lint")
+            let document = try LintDocument.read(.playbook, from: URL(fileURLWithPath: path), displayName: path, plugins: context.catalog.pluginLookup)
+            try AuthoringReport.lint(OutreachCatalog.Lint.warnings(in: document), file: path, strict: strict, in: context)
         }
     }
 
@@ -116,11 +142,10 @@ struct PlaybookCommand: ShellCommand {
 
         func run(in context: ShellContext) throws {
             let source = URL(fileURLWithPath: path)
-            let playbook = try PlaybookLoader.load(from: source, plugins: context.catalog.pluginLookup, displayName: path)
+            let playbook = try Check.checked(path, in: context, command: "playbook import")
             let incoming = try Data(contentsOf: source)
-            if let existing = context.catalog.playbook(playbook.id), existing.playbook.version == playbook.version,
-               (try? Data(contentsOf: existing.source)) != incoming, !force {
-                throw ShellError.usage("a different playbook '\(playbook.id)' version \(playbook.version) is already installed (\(Catalog.display(existing.source))). Raise the version in the file, or add --force to replace it.")
+            if !force, let clash = Self.clash(with: playbook, incoming: incoming, in: context) {
+                throw ShellError.usage("a different playbook '\(playbook.id)' version \(playbook.version) is already installed (\(Catalog.display(clash))). Raise the version in the file, or add --force to replace it.")
             }
             let folder = context.catalog.paths.userPlaybookFolder
             let target = folder.appendingPathComponent("\(playbook.id).yaml")
@@ -133,7 +158,26 @@ struct PlaybookCommand: ShellCommand {
             } catch {
                 throw ShellError.cannotWrite(target.path, reason: error.localizedDescription)
             }
-            context.print("Imported \(playbook.id) \(playbook.version) to \(Catalog.display(target)). It is available the next time outreach starts.")
+            context.print("Imported \(playbook.id) \(playbook.version) to \(Catalog.display(target)). Type 'reload' to use it now.")
+        }
+
+        /// A file with the playbook's id and version but other contents: the one in the user's
+        /// playbook folder as it is on disk now (it may have been imported since start-up), else
+        /// the one the catalog uses from elsewhere on the search path.
+        static func clash(with playbook: Playbook, incoming: Data, in context: ShellContext) -> URL? {
+            let target = context.catalog.paths.userPlaybookFolder.appendingPathComponent("\(playbook.id).yaml")
+            if let onDisk = try? Data(contentsOf: target) {
+                guard onDisk != incoming else { return nil }
+                // A file that no longer loads has no version to compare; treat it as a clash too.
+                let version = try? PlaybookLoader.load(from: target, plugins: context.catalog.pluginLookup, displayName: target.path).version
+                return version == nil || version == playbook.version ? target : nil
+            }
+            if let existing = context.catalog.playbook(playbook.id), existing.playbook.version == playbook.version,
+               existing.source.standardizedFileURL.deletingLastPathComponent() != target.deletingLastPathComponent().standardizedFileURL,
+               (try? Data(contentsOf: existing.source)) != incoming {
+                return existing.source
+            }
+            return nil
         }
     }
 

@@ -23,13 +23,13 @@ struct PluginsCommand: ShellCommand {
 struct PluginCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin", abstract: "Show an installed plugin, or check a plugin folder before installing it.",
-        subcommands: [Show.self, Check.self])
+        subcommands: [Show.self, Check.self, Lint.self])
     static let group = CommandGroup.sectors
     static let example = "plugin check ./my-plugins/libraries"
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
         switch typed.count {
-        case 0: ["show", "check"]
+        case 0: ["show", "check", "lint"]
         case 1 where typed[0] == "show": context.catalog.pluginIDs
         default: []
         }
@@ -85,18 +85,42 @@ struct PluginCommand: ShellCommand {
         @Argument(help: "A plugin folder or its plugin.yaml.") var path: String
 
         func run(in context: ShellContext) throws {
-            let url = URL(fileURLWithPath: path)
-            let file = PluginLoader.resolveFile(url)
-            guard FileManager.default.fileExists(atPath: file.path) else {
-                throw CatalogError.unreadable(file: path, reason: "no such file or folder (a plugin folder holds plugin.yaml)")
-            }
-            let plugin = try PluginLoader.load(from: url, displayName: Catalog.display(file))
+            let plugin = try Self.checked(path)
             let counts = plugin.questionSets.map { "\($0.step) \($0.questions.count)" }.joined(separator: ", ")
             let summary = [
                 Plural.count(plugin.allQuestions.count, "question") + (counts.isEmpty ? "" : " (\(counts))"),
                 Plural.count(plugin.glossary.count, "glossary term"), Plural.count(plugin.values.count, "value"),
             ]
             context.print("ok: \(plugin.id) \(plugin.version) (\(plugin.kind.rawValue)): " + summary.joined(separator: ", ") + ".")
+        }
+
+        /// The plugin at `path`, or a failure listing every problem with it.
+        static func checked(_ path: String, command: String = "plugin check") throws -> Plugin {
+            let url = URL(fileURLWithPath: path)
+            let file = PluginLoader.resolveFile(url)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw CatalogError.unreadable(file: path, reason: "no such file or folder (a plugin folder holds plugin.yaml)")
+            }
+            let display = Catalog.display(file)
+            return try AuthoringReport.require(PluginLoader.check(from: url, displayName: display), file: display, command: "\(command) \(path)")
+        }
+    }
+
+    struct Lint: ShellCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint", abstract: "Check a plugin against the content guidelines of docs/plugins.md.")
+        static let group = CommandGroup.sectors
+        static let example = "plugin lint ./my-plugins/libraries --strict"
+
+        @Argument(help: "A plugin folder or its plugin.yaml.") var path: String
+        @Flag(help: "Fail when there is any warning.") var strict = false
+
+        func run(in context: ShellContext) throws {
+            _ = try Check.checked(path, command: "plugin lint")
+            let file = PluginLoader.resolveFile(URL(fileURLWithPath: path))
+            let display = Catalog.display(file)
+            let document = try LintDocument.read(.plugin, from: file, displayName: display)
+            try AuthoringReport.lint(OutreachCatalog.Lint.warnings(in: document), file: display, strict: strict, in: context)
         }
     }
 }
