@@ -5,28 +5,11 @@ import OutreachCore
 extension AppDatabase {
     // MARK: - Export
 
-    /// Writes everything (or one partner's records) as a bundle to a new file private to the user
-    /// (0600) in an existing folder; an existing file is never replaced. `redact` leaves out every
-    /// private note and any reference to one.
+    /// Writes everything (or one partner's records and what they need, see `BundleSelection`) as a
+    /// bundle to a new file private to the user (0600) in an existing folder; an existing file is
+    /// never replaced. `redact` leaves out every private note and any reference to one.
     public func exportBundle(to url: URL, partnerID: UUID? = nil, redact: Bool) throws -> Int {
-        let lines: [Bundle.Line] = try read { db in
-            let partnerKey = partnerID?.uuidString.lowercased()
-            func mine<T: TableRecord>(_ type: T.Type) -> QueryInterfaceRequest<T> {
-                partnerKey.map { T.filter(Column("partnerID") == $0) } ?? T.all()
-            }
-            let partners = try (partnerKey.map { Partner.filter(key: $0) } ?? Partner.all()).order(Column.rowID).fetchAll(db)
-            let sessions = try mine(Session.self).order(Column.rowID).fetchAll(db)
-            let sessionKeys = sessions.map { $0.id.uuidString.lowercased() }
-            let answers = try Answer.filter(sessionKeys.contains(Column("sessionID"))).order(Column.rowID).fetchAll(db)
-            var notes = try mine(Note.self).order(Column.rowID).fetchAll(db)
-            if redact { notes.removeAll(where: \.isPrivate) }
-            let kept = Set(notes.map(\.id))
-            var values = try mine(ValueItem.self).order(Column.rowID).fetchAll(db)
-            if redact { for index in values.indices { values[index].evidence.removeAll { !kept.contains($0) } } }
-            return partners.map(Bundle.Line.partner) + sessions.map(Bundle.Line.session) + answers.map(Bundle.Line.answer)
-                + notes.map(Bundle.Line.note) + (try mine(Term.self).order(Column.rowID).fetchAll(db)).map(Bundle.Line.term)
-                + values.map(Bundle.Line.value) + (try mine(ActionItem.self).order(Column.rowID).fetchAll(db)).map(Bundle.Line.action)
-        }
+        let lines = try read { try BundleSelection(db: $0, redact: redact).lines(partnerID: partnerID) }
         let encoder = Bundle.encoder
         var text = String(decoding: try encoder.encode(Bundle.Header(
             format: Bundle.formatName, version: Bundle.version, createdAt: Date(), redacted: redact,
