@@ -31,25 +31,37 @@ extension AppDatabase {
     // MARK: - Import
 
     /// Merges a bundle in one transaction. Every record is checked first, and so is every
-    /// reference to a partner or session that is neither in the bundle nor in this database: a
-    /// file that is not a complete, valid bundle changes nothing and the message names its line.
+    /// reference to a partner, session, party or partnership that is neither in the bundle nor in
+    /// this database: a file that is not a complete, valid bundle changes nothing and the message
+    /// names its line.
     ///
     /// The merge rule, the same for every database whatever order bundles arrive in:
     /// - answer revisions are matched by id; each one is kept, and the current answer to a question
     ///   is the revision with the newest `createdAt`, the greater id breaking a tie;
     /// - partners, sessions (position, status), notes, terms, values and actions are matched by id
     ///   (a partner also by name): the copy with the newer `updatedAt` wins, and for equal times the
-    ///   copy whose bundle encoding sorts last, so two databases never keep different winners.
+    ///   copy whose bundle encoding sorts last, so two databases never keep different winners;
+    /// - parties are matched by id, else by name or alias (any case), partnerships by id, else by
+    ///   name; rows that are one keep the smallest id, and the others' ids are rewritten wherever
+    ///   they are used (see `BundleImporter+Parties`); memberships and aliases are unions; a
+    ///   partner's party ends up linked to the partner here;
+    /// - a version 1 bundle's values name who gains as text: those names become parties as the
+    ///   `v5-parties-partnerships-values` migration made them.
     public func importBundle(from url: URL) throws -> ImportSummary {
-        let records = try Bundle.read(url)
+        let (version, read) = try Bundle.read(url)
+        let records = BundleImporter.mergeOrder(read)
         return try write { db in
             // A large import touches far more index pages than SQLite's default 2 MB cache holds;
             // without room it spills to the log again and again. The cache is given back afterwards.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            var importer = BundleImporter(db: db, path: url.path)
+            // Merging two parties or partnerships moves what refers to one before its row goes;
+            // foreign keys are checked when the transaction commits (SQLite resets this then).
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            var importer = BundleImporter(db: db, path: url.path, version: version)
             try importer.checkReferences(records)
+            importer.prepare(records)
             for record in records {
                 do {
                     try importer.merge(record)

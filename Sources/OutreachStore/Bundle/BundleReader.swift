@@ -136,6 +136,19 @@ extension Data {
 }
 
 extension Bundle.Line {
+    /// Where the record comes in the merge: what others refer to first.
+    var rank: Int {
+        switch self {
+        case .partner: 0
+        case .party: 1
+        case .alias: 2
+        case .partnership: 3
+        case .member: 4
+        case .session: 5
+        case .answer, .note, .term, .value, .action: 6
+        }
+    }
+
     var kind: String {
         switch self {
         case .partner: "partner"
