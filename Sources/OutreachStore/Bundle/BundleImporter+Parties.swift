@@ -77,6 +77,9 @@ extension BundleImporter {
             let name = PartyAlias(id: copy.content.id, partyID: keptID, alias: copy.content.name, createdAt: copy.content.createdAt)
             _ = try placeAlias(name)
         }
+        // Bundle ids already mapped to a row merged away now mean the row kept.
+        let droppedIDs = Set(dropped.map(\.content.id))
+        for (bundleID, localID) in partyIDs where droppedIDs.contains(localID) { partyIDs[bundleID] = keptID }
         if let partnerID = kept.content.partnerID { queueLink(partnerID) }
         let incomingStored = copies[incoming.id]?.stored
         if incomingStored == nil, keptID == incoming.id { return (keptID, .inserted) }
@@ -132,12 +135,10 @@ extension BundleImporter {
         var alias = alias
         let namesake = try Party.filter(Party.Columns.name.collating(.nocase) == alias.alias && Column("id") != Self.key(alias.partyID)).fetchOne(db)
         let same = try PartyAlias.filter(PartyAlias.Columns.alias.collating(.nocase) == alias.alias).fetchOne(db)
-        if let other = namesake?.id ?? same.flatMap({ $0.partyID == alias.partyID ? nil : $0.partyID }),
+        if namesake != nil || same.map({ $0.partyID != alias.partyID }) == true,
            let party = try Party.fetchOne(db, key: Self.key(alias.partyID)) {
             // Two parties here are one: merge them as if this one had arrived with the alias.
-            let (kept, _) = try mergeParty(party, alsoNamed: [alias.alias])
-            for (bundleID, localID) in partyIDs where localID == alias.partyID || localID == other { partyIDs[bundleID] = kept }
-            alias.partyID = kept
+            alias.partyID = try mergeParty(party, alsoNamed: [alias.alias]).0
         }
         if let same = try PartyAlias.filter(PartyAlias.Columns.alias.collating(.nocase) == alias.alias).fetchOne(db) {
             guard Self.key(alias.id) < Self.key(same.id) else { return .unchanged }
@@ -173,6 +174,7 @@ extension BundleImporter {
         } else if kept.stored != kept.content {
             try kept.content.update(db)
         }
+        for (bundleID, localID) in partnershipIDs where localID != keptID && copies[localID] != nil { partnershipIDs[bundleID] = keptID }
         partnershipIDs[incoming.id] = keptID
         if copies[incoming.id]?.stored == nil, keptID == incoming.id {
             count(.inserted)
