@@ -18,7 +18,6 @@ struct BundleImporter {
     var bundleAliases: [UUID: [String]] = [:]
     /// Local partners merged so far whose party is checked once the parties are in (`linkPartners`).
     private var partnersToLink: [UUID] = []
-    mutating func queueLink(_ partnerID: UUID) { partnersToLink.append(partnerID) }
     /// Lowercased party names and aliases → ids, for a version 1 bundle's free-text beneficiaries.
     private var beneficiaryNames: [String: String]?
     /// New answers, notes, terms, values and actions waiting to be written together.
@@ -108,6 +107,9 @@ struct BundleImporter {
             try upsert(action, updatedAt: \.updatedAt)
         }
     }
+
+    /// Asks for a partner's party to be checked once the bundle's parties are in.
+    mutating func queueLink(_ partnerID: UUID) { partnersToLink.append(partnerID) }
 
     /// Makes sure every partner merged so far has its party, linked to it here, once the bundle's
     /// parties are in (a version 1 bundle has none: `linkParty` makes them as `partner add` does).
