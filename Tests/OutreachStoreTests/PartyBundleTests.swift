@@ -100,6 +100,13 @@ struct PartyPicture: Equatable {
         #expect(try target.sessions(partnershipID: partnership.id).count == 1)
         #expect(try target.notes(partnershipID: partnership.id).map(\.text) == ["Discharge planners are keen"])
         #expect(try target.values().map(\.beneficiaryIDs) == [[medicaid.id]])
+
+        // --redact leaves the partnership's private notes out too.
+        try source.addNote(Note(partnerID: nil, text: "the hospital's CFO is leaving", isPrivate: true, partnershipID: partnership.id))
+        let redacted = folder.appendingPathComponent("housing-redacted.jsonl")
+        _ = try source.exportBundle(to: redacted, partnerID: housing.id, redact: true)
+        let text = try String(contentsOf: redacted, encoding: .utf8)
+        #expect(text.contains("Discharge planners are keen") && !text.contains("CFO"))
     }
 
     /// Three people each add "state Medicaid" (one as "State Medicaid", one with the alias
