@@ -20,50 +20,72 @@ extension BundleImporter {
     /// Refuses the bundle when a record refers to a partner, session, party or partnership that is
     /// neither in the bundle nor in this database, naming the record's line and the reference.
     func checkReferences(_ records: [Bundle.Record]) throws {
-        var bundled: [Target: Set<UUID>] = [:]
+        var bundled = IDSets()
         for record in records {
             switch record.content {
-            case .partner(let partner): bundled[.partner, default: []].insert(partner.id)
-            case .session(let session): bundled[.session, default: []].insert(session.id)
-            case .party(let party): bundled[.party, default: []].insert(party.id)
-            case .partnership(let partnership): bundled[.partnership, default: []].insert(partnership.id)
+            case .partner(let partner): bundled.insert(partner.id, .partner)
+            case .session(let session): bundled.insert(session.id, .session)
+            case .party(let party): bundled.insert(party.id, .party)
+            case .partnership(let partnership): bundled.insert(partnership.id, .partnership)
             default: break
             }
         }
-        var known: [Target: Set<UUID>] = [:]
+        var known = IDSets()
         for record in records {
-            for (target, id) in record.content.references where bundled[target]?.contains(id) != true && known[target]?.contains(id) != true {
+            try record.content.forEachReference { target, id in
+                guard !bundled.contains(id, target), !known.contains(id, target) else { return }
                 let statement = try db.cachedStatement(sql: target.existsSQL)
                 guard try Bool.fetchOne(statement, arguments: [id.uuidString.lowercased()]) == true else {
                     throw StoreError.badBundle(path: path, line: record.line, reason: "the \(record.content.kind) refers to \(target.rawValue) "
                         + "'\(id.uuidString.lowercased())', which is neither in the bundle nor in this database")
                 }
-                known[target, default: []].insert(id)
+                known.insert(id, target)
+            }
+        }
+    }
+
+    /// Ids by the kind of record they name.
+    struct IDSets {
+        private var partners = Set<UUID>(), sessions = Set<UUID>(), parties = Set<UUID>(), partnerships = Set<UUID>()
+
+        func contains(_ id: UUID, _ target: Target) -> Bool {
+            switch target {
+            case .partner: partners.contains(id)
+            case .session: sessions.contains(id)
+            case .party: parties.contains(id)
+            case .partnership: partnerships.contains(id)
+            }
+        }
+
+        mutating func insert(_ id: UUID, _ target: Target) {
+            switch target {
+            case .partner: partners.insert(id)
+            case .session: sessions.insert(id)
+            case .party: parties.insert(id)
+            case .partnership: partnerships.insert(id)
             }
         }
     }
 }
 
 extension Bundle.Line {
-    /// Every record this one refers to, in field order.
-    var references: [(BundleImporter.Target, UUID)] {
-        func some(_ pairs: (BundleImporter.Target, UUID?)...) -> [(BundleImporter.Target, UUID)] {
-            pairs.compactMap { pair in pair.1.map { (pair.0, $0) } }
-        }
+    /// Calls `body` with every record this one refers to, in field order.
+    func forEachReference(_ body: (BundleImporter.Target, UUID) throws -> Void) rethrows {
+        func visit(_ target: BundleImporter.Target, _ id: UUID?) throws { if let id { try body(target, id) } }
         switch self {
-        case .partner, .partnership: return []
-        case .party(let party): return some((.partner, party.partnerID))
-        case .alias(let alias): return some((.party, alias.partyID))
-        case .member(let member): return some((.partnership, member.partnershipID), (.party, member.partyID))
-        case .session(let session): return some((.partner, session.partnerID), (.partnership, session.partnershipID))
-        case .answer(let answer): return some((.session, answer.sessionID))
-        case .note(let note): return some((.partner, note.partnerID), (.session, note.sessionID), (.partnership, note.partnershipID))
-        case .term(let term): return some((.partner, term.partnerID), (.session, term.sessionID))
+        case .partner, .partnership: break
+        case .party(let party): try visit(.partner, party.partnerID)
+        case .alias(let alias): try visit(.party, alias.partyID)
+        case .member(let member): try visit(.partnership, member.partnershipID); try visit(.party, member.partyID)
+        case .session(let session): try visit(.partner, session.partnerID); try visit(.partnership, session.partnershipID)
+        case .answer(let answer): try visit(.session, answer.sessionID)
+        case .note(let note): try visit(.partner, note.partnerID); try visit(.session, note.sessionID); try visit(.partnership, note.partnershipID)
+        case .term(let term): try visit(.partner, term.partnerID); try visit(.session, term.sessionID)
         case .value(let value):
-            return some((.partner, value.partnerID), (.session, value.sessionID), (.partnership, value.partnershipID))
-                + (value.beneficiaryIDs + value.payerIDs).map { (.party, $0) }
+            try visit(.partner, value.partnerID); try visit(.session, value.sessionID); try visit(.partnership, value.partnershipID)
+            for id in value.beneficiaryIDs + value.payerIDs { try visit(.party, id) }
         case .action(let action):
-            return some((.partner, action.partnerID), (.session, action.sessionID), (.partnership, action.partnershipID))
+            try visit(.partner, action.partnerID); try visit(.session, action.sessionID); try visit(.partnership, action.partnershipID)
         }
     }
 }
