@@ -103,6 +103,8 @@ struct PartyPicture: Equatable {
 
         // --redact leaves the partnership's private notes out too.
         try source.addNote(Note(partnerID: nil, text: "the hospital's CFO is leaving", isPrivate: true, partnershipID: partnership.id))
+        #expect(try source.privateNotesToExport(partnerID: housing.id) == 1)
+        #expect(try source.privateNotesToExport() == 1)
         let redacted = folder.appendingPathComponent("housing-redacted.jsonl")
         _ = try source.exportBundle(to: redacted, partnerID: housing.id, redact: true)
         let text = try String(contentsOf: redacted, encoding: .utf8)

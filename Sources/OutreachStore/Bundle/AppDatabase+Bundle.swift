@@ -28,6 +28,17 @@ extension AppDatabase {
         return lines.count
     }
 
+    /// How many private notes `exportBundle` would write without `redact`: every one, or with a
+    /// partner, those in what that partner's bundle holds (their partnerships' notes among them).
+    public func privateNotesToExport(partnerID: UUID? = nil) throws -> Int {
+        try read { db in
+            guard let partnerID else { return try Note.filter(Column("isPrivate") == true).fetchCount(db) }
+            return try BundleSelection(db: db, redact: false).lines(partnerID: partnerID).count {
+                if case .note(let note) = $0 { note.isPrivate } else { false }
+            }
+        }
+    }
+
     // MARK: - Import
 
     /// Merges a bundle in one transaction. Every record is checked first, and so is every

@@ -90,7 +90,7 @@ struct ExportCommand: ShellCommand {
         let file = TypedPath.expand(bundle)
         guard !FileManager.default.fileExists(atPath: file) else { throw ShellError.fileExists(bundle) }
         let target = try partner.map { try context.database.partner(named: $0) }
-        let privateNotes = try context.database.notes(partnerID: target?.id).filter(\.isPrivate).count
+        let privateNotes = try context.database.privateNotesToExport(partnerID: target?.id)
         let count = try context.database.exportBundle(to: URL(fileURLWithPath: file), partnerID: target?.id, redact: redact)
         let scope = target.map { " about \($0.name)" } ?? ""
         context.print("Exported \(Plural.count(count, "record"))\(scope) to '\(bundle)'.")
