@@ -44,7 +44,7 @@ import Testing
         try target.addAlias("rha", to: local.id)
         let bundle = try export(source)
         #expect(throws: StoreError.badBundle(path: bundle.path, line: 3, reason: "the party 'RHA' is, by its name or an alias, the party of two "
-            + "different partners in this database; rename one of them (or remove the alias) and import again")) {
+            + "different partners in this database; rename one of those partners with 'partner edit', here or where the bundle came from, and import again")) {
             try target.importBundle(from: bundle)
         }
         #expect(try target.partners().map(\.name) == ["Riverside Housing Authority"])

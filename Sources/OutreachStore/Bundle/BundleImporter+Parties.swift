@@ -58,7 +58,7 @@ extension BundleImporter {
         let linked = copies.values.map(\.content).filter { $0.partnerID != nil }
         if Set(linked.compactMap(\.partnerID)).count > 1 {
             throw StoreError.badBundle(path: path, line: line, reason: "the party '\(incoming.name)' is, by its name or an alias, the party of two "
-                + "different partners in this database; rename one of them (or remove the alias) and import again")
+                + "different partners in this database; rename one of those partners with 'partner edit', here or where the bundle came from, and import again")
         }
         if let link = linked.first {
             kept.content.partnerID = link.partnerID
