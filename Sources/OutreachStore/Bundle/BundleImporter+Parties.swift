@@ -73,9 +73,10 @@ extension BundleImporter {
         } else if kept.stored != kept.content {
             try kept.content.update(db)
         }
+        var aliasesChanged = false
         for copy in dropped {
             let name = PartyAlias(id: copy.content.id, partyID: keptID, alias: copy.content.name, createdAt: copy.content.createdAt)
-            _ = try placeAlias(name)
+            if try placeAlias(name) != .unchanged { aliasesChanged = true }
         }
         // Bundle ids already mapped to a row merged away now mean the row kept.
         let droppedIDs = Set(dropped.map(\.content.id))
@@ -83,7 +84,7 @@ extension BundleImporter {
         if let partnerID = kept.content.partnerID { queueLink(partnerID) }
         let incomingStored = copies[incoming.id]?.stored
         if incomingStored == nil, keptID == incoming.id { return (keptID, .inserted) }
-        let changed = dropped.contains { $0.stored != nil } || kept.stored != kept.content
+        let changed = aliasesChanged || dropped.contains { $0.stored != nil } || kept.stored != kept.content
         return (keptID, changed ? .updated : .unchanged)
     }
 
