@@ -104,7 +104,7 @@ func populatedHarness() throws -> ShellHarness {
         let harness = try populatedHarness()
         let file = folder.path("metro.jsonl")
         #expect(harness.run(["export --bundle \(Tokenizer.quote(file)) --partner Metro --redact"]) == 0)
-        #expect(harness.text.contains("Exported 2 records about Metro to '\(file)'.\nPrivate notes left out: 1."))
+        #expect(harness.text.contains("Exported 3 records about Metro to '\(file)'.\nPrivate notes left out: 1."))
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.contains("call the chief"))
         #expect(!text.contains("Riverside"))

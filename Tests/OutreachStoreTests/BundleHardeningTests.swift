@@ -7,7 +7,7 @@ import Testing
 @Suite struct BundleHardeningTests {
     let folder = Fixture.folder("bundle")
 
-    /// The lines of an exported bundle: header, partner, session, answer, note, end.
+    /// The lines of an exported bundle: header, partner, the partner's party, session, answer, note, end.
     func exportedLines() throws -> [String] {
         let database = try AppDatabase.inMemory()
         let partner = try database.addPartner(Partner(name: "Riverside HA", sector: "housing"))
@@ -55,9 +55,9 @@ import Testing
 
     @Test func aSessionWithAGarbageSnapshotIsRefusedWithItsLine() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try replacing(try exportedLines(), at: 2) { $0["snapshot"] = Data("garbage".utf8).base64EncodedString() }
+        let text = try replacing(try exportedLines(), at: 3) { $0["snapshot"] = Data("garbage".utf8).base64EncodedString() }
         let result = try refusal(text)
-        #expect(result.message == "'BUNDLE' line 3 is not a valid outreach bundle (the session's 'snapshot' is not a playbook outreach can run); nothing was imported.")
+        #expect(result.message == "'BUNDLE' line 4 is not a valid outreach bundle (the session's 'snapshot' is not a playbook outreach can run); nothing was imported.")
         #expect(result.unchanged)
     }
 
@@ -72,9 +72,9 @@ import Testing
     @Test func aReferenceToAMissingPartnerIsNamed() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let stranger = UUID().uuidString.lowercased()
-        let text = try replacing(try exportedLines(), at: 4) { $0["partnerID"] = stranger }
+        let text = try replacing(try exportedLines(), at: 5) { $0["partnerID"] = stranger }
         let result = try refusal(text)
-        #expect(result.message == "'BUNDLE' line 5 is not a valid outreach bundle (the note refers to partner '\(stranger)', "
+        #expect(result.message == "'BUNDLE' line 6 is not a valid outreach bundle (the note refers to partner '\(stranger)', "
             + "which is neither in the bundle nor in this database); nothing was imported.")
         #expect(result.unchanged)
     }
@@ -82,19 +82,19 @@ import Testing
     @Test func aReferenceToAMissingSessionIsNamed() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var lines = try exportedLines()
-        lines.remove(at: 2)
-        lines[lines.count - 1] = #"{"end":true,"records":3}"#
+        lines.remove(at: 3)
+        lines[lines.count - 1] = #"{"end":true,"records":4}"#
         let result = try refusal(lines.joined(separator: "\n") + "\n")
-        #expect(result.message?.contains("line 3 is not a valid outreach bundle (the answer refers to session '") == true)
+        #expect(result.message?.contains("line 4 is not a valid outreach bundle (the answer refers to session '") == true)
         #expect(result.unchanged)
     }
 
     @Test func textWithANULCharacterIsRefusedNotCut() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try replacing(try exportedLines(), at: 4) { $0["text"] = "Board meets\u{0}monthly" }
+        let text = try replacing(try exportedLines(), at: 5) { $0["text"] = "Board meets\u{0}monthly" }
         #expect(text.contains(#"\u0000"#))
         let result = try refusal(text)
-        #expect(result.message == "'BUNDLE' line 5 is not a valid outreach bundle (the note's 'text' holds a NUL character (\\u0000), "
+        #expect(result.message == "'BUNDLE' line 6 is not a valid outreach bundle (the note's 'text' holds a NUL character (\\u0000), "
             + "which outreach cannot keep whole; remove it and export again); nothing was imported.")
         #expect(result.unchanged)
     }
@@ -104,7 +104,7 @@ import Testing
         let lines = try exportedLines()
         let target = try AppDatabase.inMemory()
         let summary = try target.importBundle(from: try write(lines.joined(separator: "\r\n") + "\r\n"))
-        #expect(summary == ImportSummary(inserted: 4, updated: 0, unchanged: 0))
+        #expect(summary == ImportSummary(inserted: 5, updated: 0, unchanged: 0))
         #expect(try target.notes().map(\.text) == ["Board meets monthly"])
     }
 

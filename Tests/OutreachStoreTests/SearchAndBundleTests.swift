@@ -116,12 +116,12 @@ import Testing
         let file = scratchFile("team.jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         let records = try source.exportBundle(to: file, redact: false)
-        #expect(records == 9)
+        #expect(records == 10)
 
         let target = try AppDatabase.inMemory()
-        #expect(try target.importBundle(from: file) == ImportSummary(inserted: 9, updated: 0, unchanged: 0))
+        #expect(try target.importBundle(from: file) == ImportSummary(inserted: 10, updated: 0, unchanged: 0))
         #expect(try counts(target) == (try counts(source)))
-        #expect(try target.importBundle(from: file) == ImportSummary(inserted: 0, updated: 0, unchanged: 9))
+        #expect(try target.importBundle(from: file) == ImportSummary(inserted: 0, updated: 0, unchanged: 10))
         #expect(try counts(target) == (try counts(source)))
         #expect(try target.notes().map(\.text) == (try source.notes().map(\.text)))
         #expect(try target.search("monthly").first?.sessionNumber == 1)
@@ -145,12 +145,12 @@ import Testing
         _ = try older.exportBundle(to: olderFile, redact: false)
         _ = try newer.exportBundle(to: newerFile, redact: false)
 
-        #expect(try older.importBundle(from: newerFile) == ImportSummary(inserted: 0, updated: 1, unchanged: 1))
+        #expect(try older.importBundle(from: newerFile) == ImportSummary(inserted: 0, updated: 1, unchanged: 2))
         #expect(try older.notes().map(\.text) == ["chief is on board since the March meeting"])
         #expect(try older.search("march").map(\.id) == [noteID])
         #expect(try older.search("cautious").isEmpty)
 
-        #expect(try newer.importBundle(from: olderFile) == ImportSummary(inserted: 0, updated: 0, unchanged: 2))
+        #expect(try newer.importBundle(from: olderFile) == ImportSummary(inserted: 0, updated: 0, unchanged: 3))
         #expect(try newer.notes().map(\.text) == ["chief is on board since the March meeting"])
     }
 
@@ -171,7 +171,7 @@ import Testing
         let secret = try #require(try source.notes().first(where: \.isPrivate))
         let file = scratchFile("redacted.jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
-        #expect(try source.exportBundle(to: file, redact: true) == 8)
+        #expect(try source.exportBundle(to: file, redact: true) == 9)
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(!text.contains(secret.text))
         #expect(!text.contains(secret.id.uuidString.lowercased()))

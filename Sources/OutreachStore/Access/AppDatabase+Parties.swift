@@ -60,8 +60,14 @@ extension AppDatabase {
         return record
     }
 
+    /// A party's other names. A bundle merge keeps the name of every party merged away as an alias,
+    /// even one that differs from the name only in case; those are not other names, and are left out.
     public func aliases(of partyID: UUID) throws -> [String] {
-        try read { try String.fetchAll($0, PartyAlias.select(PartyAlias.Columns.alias).filter(PartyAlias.Columns.partyID == partyID.uuidString.lowercased()).order(PartyAlias.Columns.alias)) }
+        let key = partyID.uuidString.lowercased()
+        return try read {
+            try String.fetchAll($0, PartyAlias.select(PartyAlias.Columns.alias).filter(PartyAlias.Columns.partyID == key)
+                .filter(sql: "alias <> (SELECT name FROM party WHERE id = ?)", arguments: [key]).order(PartyAlias.Columns.alias))
+        }
     }
 
     /// Makes the party row for a partner, inside the partner's own transaction: an existing party

@@ -5,28 +5,11 @@ import OutreachCore
 extension AppDatabase {
     // MARK: - Export
 
-    /// Writes everything (or one partner's records) as a bundle to a new file private to the user
-    /// (0600) in an existing folder; an existing file is never replaced. `redact` leaves out every
-    /// private note and any reference to one.
+    /// Writes everything (or one partner's records and what they need, see `BundleSelection`) as a
+    /// bundle to a new file private to the user (0600) in an existing folder; an existing file is
+    /// never replaced. `redact` leaves out every private note and any reference to one.
     public func exportBundle(to url: URL, partnerID: UUID? = nil, redact: Bool) throws -> Int {
-        let lines: [Bundle.Line] = try read { db in
-            let partnerKey = partnerID?.uuidString.lowercased()
-            func mine<T: TableRecord>(_ type: T.Type) -> QueryInterfaceRequest<T> {
-                partnerKey.map { T.filter(Column("partnerID") == $0) } ?? T.all()
-            }
-            let partners = try (partnerKey.map { Partner.filter(key: $0) } ?? Partner.all()).order(Column.rowID).fetchAll(db)
-            let sessions = try mine(Session.self).order(Column.rowID).fetchAll(db)
-            let sessionKeys = sessions.map { $0.id.uuidString.lowercased() }
-            let answers = try Answer.filter(sessionKeys.contains(Column("sessionID"))).order(Column.rowID).fetchAll(db)
-            var notes = try mine(Note.self).order(Column.rowID).fetchAll(db)
-            if redact { notes.removeAll(where: \.isPrivate) }
-            let kept = Set(notes.map(\.id))
-            var values = try mine(ValueItem.self).order(Column.rowID).fetchAll(db)
-            if redact { for index in values.indices { values[index].evidence.removeAll { !kept.contains($0) } } }
-            return partners.map(Bundle.Line.partner) + sessions.map(Bundle.Line.session) + answers.map(Bundle.Line.answer)
-                + notes.map(Bundle.Line.note) + (try mine(Term.self).order(Column.rowID).fetchAll(db)).map(Bundle.Line.term)
-                + values.map(Bundle.Line.value) + (try mine(ActionItem.self).order(Column.rowID).fetchAll(db)).map(Bundle.Line.action)
-        }
+        let lines = try read { try BundleSelection(db: $0, redact: redact).lines(partnerID: partnerID) }
         let encoder = Bundle.encoder
         var text = String(decoding: try encoder.encode(Bundle.Header(
             format: Bundle.formatName, version: Bundle.version, createdAt: Date(), redacted: redact,
@@ -45,28 +28,51 @@ extension AppDatabase {
         return lines.count
     }
 
+    /// How many private notes `exportBundle` would write without `redact`: every one, or with a
+    /// partner, those in what that partner's bundle holds (their partnerships' notes among them).
+    public func privateNotesToExport(partnerID: UUID? = nil) throws -> Int {
+        try read { db in
+            guard let partnerID else { return try Note.filter(Column("isPrivate") == true).fetchCount(db) }
+            return try BundleSelection(db: db, redact: false).lines(partnerID: partnerID).count {
+                if case .note(let note) = $0 { note.isPrivate } else { false }
+            }
+        }
+    }
+
     // MARK: - Import
 
     /// Merges a bundle in one transaction. Every record is checked first, and so is every
-    /// reference to a partner or session that is neither in the bundle nor in this database: a
-    /// file that is not a complete, valid bundle changes nothing and the message names its line.
+    /// reference to a partner, session, party or partnership that is neither in the bundle nor in
+    /// this database: a file that is not a complete, valid bundle changes nothing and the message
+    /// names its line.
     ///
     /// The merge rule, the same for every database whatever order bundles arrive in:
     /// - answer revisions are matched by id; each one is kept, and the current answer to a question
     ///   is the revision with the newest `createdAt`, the greater id breaking a tie;
     /// - partners, sessions (position, status), notes, terms, values and actions are matched by id
     ///   (a partner also by name): the copy with the newer `updatedAt` wins, and for equal times the
-    ///   copy whose bundle encoding sorts last, so two databases never keep different winners.
+    ///   copy whose bundle encoding sorts last, so two databases never keep different winners;
+    /// - parties are matched by id, else by name or alias (any case), partnerships by id, else by
+    ///   name; rows that are one keep the smallest id, and the others' ids are rewritten wherever
+    ///   they are used (see `BundleImporter+Parties`); memberships and aliases are unions; a
+    ///   partner's party ends up linked to the partner here;
+    /// - a version 1 bundle's values name who gains as text: those names become parties as the
+    ///   `v5-parties-partnerships-values` migration made them.
     public func importBundle(from url: URL) throws -> ImportSummary {
-        let records = try Bundle.read(url)
+        let (version, read) = try Bundle.read(url)
+        let records = BundleImporter.mergeOrder(read)
         return try write { db in
             // A large import touches far more index pages than SQLite's default 2 MB cache holds;
             // without room it spills to the log again and again. The cache is given back afterwards.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            var importer = BundleImporter(db: db, path: url.path)
+            // Merging two parties or partnerships moves what refers to one before its row goes;
+            // foreign keys are checked when the transaction commits (SQLite resets this then).
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            var importer = BundleImporter(db: db, path: url.path, version: version)
             try importer.checkReferences(records)
+            importer.prepare(records)
             for record in records {
                 do {
                     try importer.merge(record)

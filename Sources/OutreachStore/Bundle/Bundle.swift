@@ -3,9 +3,12 @@ import OutreachCore
 
 /// A self-describing JSON Lines file of partners and everything recorded about them: a header
 /// line, one line per record, and an end line with the record count (so a cut-off file is caught).
+///
+/// Version 2 added parties, aliases, partnerships and memberships; a version 1 bundle has none,
+/// and its values name who gains only as free text (`benefits`), which the import turns into parties.
 public enum Bundle {
     public static let formatName = "outreach-bundle"
-    public static let version = 1
+    public static let version = 2
 
     struct Header: Codable {
         var format: String
@@ -22,7 +25,8 @@ public enum Bundle {
 
     /// One record line: its kind and the record itself.
     enum Line: Codable {
-        case partner(Partner), session(Session), answer(Answer), note(Note), term(Term), value(ValueItem), action(ActionItem)
+        case partner(Partner), party(Party), alias(PartyAlias), partnership(Partnership), member(PartnershipMember)
+        case session(Session), answer(Answer), note(Note), term(Term), value(ValueItem), action(ActionItem)
 
         enum CodingKeys: String, CodingKey { case kind, record }
 
@@ -30,6 +34,10 @@ public enum Bundle {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             switch try container.decode(String.self, forKey: .kind) {
             case "partner": self = .partner(try container.decode(Partner.self, forKey: .record))
+            case "party": self = .party(try container.decode(Party.self, forKey: .record))
+            case "alias": self = .alias(try container.decode(PartyAlias.self, forKey: .record))
+            case "partnership": self = .partnership(try container.decode(Partnership.self, forKey: .record))
+            case "member": self = .member(try container.decode(PartnershipMember.self, forKey: .record))
             case "session": self = .session(try container.decode(Session.self, forKey: .record))
             case "answer": self = .answer(try container.decode(Answer.self, forKey: .record))
             case "note": self = .note(try container.decode(Note.self, forKey: .record))
@@ -43,14 +51,19 @@ public enum Bundle {
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
             switch self {
-            case .partner(let record): try container.encode("partner", forKey: .kind); try container.encode(record, forKey: .record)
-            case .session(let record): try container.encode("session", forKey: .kind); try container.encode(record, forKey: .record)
-            case .answer(let record): try container.encode("answer", forKey: .kind); try container.encode(record, forKey: .record)
-            case .note(let record): try container.encode("note", forKey: .kind); try container.encode(record, forKey: .record)
-            case .term(let record): try container.encode("term", forKey: .kind); try container.encode(record, forKey: .record)
-            case .value(let record): try container.encode("value", forKey: .kind); try container.encode(record, forKey: .record)
-            case .action(let record): try container.encode("action", forKey: .kind); try container.encode(record, forKey: .record)
+            case .partner(let record): try container.encode(record, forKey: .record)
+            case .party(let record): try container.encode(record, forKey: .record)
+            case .alias(let record): try container.encode(record, forKey: .record)
+            case .partnership(let record): try container.encode(record, forKey: .record)
+            case .member(let record): try container.encode(record, forKey: .record)
+            case .session(let record): try container.encode(record, forKey: .record)
+            case .answer(let record): try container.encode(record, forKey: .record)
+            case .note(let record): try container.encode(record, forKey: .record)
+            case .term(let record): try container.encode(record, forKey: .record)
+            case .value(let record): try container.encode(record, forKey: .record)
+            case .action(let record): try container.encode(record, forKey: .record)
             }
         }
     }

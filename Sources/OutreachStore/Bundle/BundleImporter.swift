@@ -6,62 +6,43 @@ import OutreachCore
 struct BundleImporter {
     let db: Database
     let path: String
+    /// The bundle's format version: version 1 has no parties, and its values name who gains as text.
+    let version: Int
     var summary = ImportSummary()
     /// Bundle partner id → the id it has here (a partner matched by name keeps the local id).
     private var partnerIDs: [UUID: UUID] = [:]
+    /// Bundle party and partnership ids → the ids they have here after matching and merging.
+    var partyIDs: [UUID: UUID] = [:]
+    var partnershipIDs: [UUID: UUID] = [:]
+    /// The aliases the bundle gives each party (by bundle party id), matched along with its name.
+    var bundleAliases: [UUID: [String]] = [:]
+    /// Local partners merged so far whose party is checked once the parties are in (`linkPartners`).
+    private var partnersToLink: [UUID] = []
+    /// Lowercased party names and aliases → ids, for a version 1 bundle's free-text beneficiaries.
+    private var beneficiaryNames: [String: String]?
     /// New answers, notes, terms, values and actions waiting to be written together.
     private var batch = BatchedInserts()
     /// The line of the record being merged.
-    private var line = 0
+    var line = 0
 
-    init(db: Database, path: String) {
+    init(db: Database, path: String, version: Int) {
         self.db = db
         self.path = path
+        self.version = version
     }
 
-    /// Refuses the bundle when a record refers to a partner or session that is neither in the
-    /// bundle nor in this database, naming the record's line and the reference.
-    func checkReferences(_ records: [Bundle.Record]) throws {
-        var partners = Set<UUID>(), sessions = Set<UUID>(), known = Set<UUID>()
-        for record in records {
-            if case .partner(let partner) = record.content { partners.insert(partner.id) }
-            if case .session(let session) = record.content { sessions.insert(session.id) }
-        }
-        func check(_ id: UUID?, _ kind: String, in bundled: Set<UUID>, table: String, line: Int, owner: String) throws {
-            guard let id, !bundled.contains(id), !known.contains(id) else { return }
-            let statement = try db.cachedStatement(sql: table == "partner"
-                ? "SELECT EXISTS (SELECT 1 FROM partner WHERE id = ?)" : "SELECT EXISTS (SELECT 1 FROM session WHERE id = ?)")
-            guard try Bool.fetchOne(statement, arguments: [id.uuidString.lowercased()]) == true else {
-                throw StoreError.badBundle(path: path, line: line, reason:
-                    "the \(owner) refers to \(kind) '\(id.uuidString.lowercased())', which is neither in the bundle nor in this database")
-            }
-            known.insert(id)
-        }
-        for record in records {
-            let line = record.line, owner = record.content.kind
-            switch record.content {
-            case .partner: break
-            case .session(let session): try check(session.partnerID, "partner", in: partners, table: "partner", line: line, owner: owner)
-            case .answer(let answer): try check(answer.sessionID, "session", in: sessions, table: "session", line: line, owner: owner)
-            case .note(let note):
-                try check(note.partnerID, "partner", in: partners, table: "partner", line: line, owner: owner)
-                try check(note.sessionID, "session", in: sessions, table: "session", line: line, owner: owner)
-            case .term(let term):
-                try check(term.partnerID, "partner", in: partners, table: "partner", line: line, owner: owner)
-                try check(term.sessionID, "session", in: sessions, table: "session", line: line, owner: owner)
-            case .value(let value):
-                try check(value.partnerID, "partner", in: partners, table: "partner", line: line, owner: owner)
-                try check(value.sessionID, "session", in: sessions, table: "session", line: line, owner: owner)
-            case .action(let action):
-                try check(action.partnerID, "partner", in: partners, table: "partner", line: line, owner: owner)
-                try check(action.sessionID, "session", in: sessions, table: "session", line: line, owner: owner)
-            }
-        }
+    /// The records in the order they can be merged: partners, parties, aliases, partnerships,
+    /// members, sessions, then the rest as they came (a bundle written by `export` is in this order already).
+    static func mergeOrder(_ records: [Bundle.Record]) -> [Bundle.Record] {
+        let ranks = records.map(\.content.rank)
+        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return records }
+        return zip(ranks, records).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }
 
     /// Merges one record; new records may wait in `batch` until `finish()`.
     mutating func merge(_ record: Bundle.Record) throws {
         line = record.line
+        if record.content.rank > 2 { try linkPartners() }
         switch record.content {
         case .partner(var partner):
             try flush()
@@ -72,9 +53,27 @@ struct BundleImporter {
             }
             partnerIDs[bundleID] = partner.id
             try upsert(partner, updatedAt: \.updatedAt)
+            partnersToLink.append(partner.id)
+        case .party(var party):
+            try flush()
+            party.partnerID = party.partnerID.map(mapped)
+            try mergeParty(party)
+        case .alias(var alias):
+            try flush()
+            alias.partyID = mappedParty(alias.partyID)
+            try mergeAlias(alias)
+        case .partnership(let partnership):
+            try flush()
+            try mergePartnership(partnership)
+        case .member(var member):
+            try flush()
+            member.partyID = mappedParty(member.partyID)
+            member.partnershipID = mappedPartnership(member.partnershipID)
+            try mergeMember(member)
         case .session(var session):
             try flush()
             session.partnerID = mapped(session.partnerID)
+            session.partnershipID = session.partnershipID.map(mappedPartnership)
             if let existing = try Session.fetchOne(db, key: session.id.uuidString.lowercased()) {
                 session.number = existing.number
                 try replace(existing, with: session, updatedAt: \.updatedAt)
@@ -88,27 +87,72 @@ struct BundleImporter {
             try insert(answer, id: answer.id.uuidString.lowercased(), ignoringExisting: true)
         case .note(var note):
             note.partnerID = note.partnerID.map(mapped)
+            note.partnershipID = note.partnershipID.map(mappedPartnership)
             try upsert(note, updatedAt: \.updatedAt)
         case .term(var term):
             term.partnerID = term.partnerID.map(mapped)
             try upsert(term, updatedAt: \.updatedAt)
         case .value(var value):
             value.partnerID = value.partnerID.map(mapped)
+            value.partnershipID = value.partnershipID.map(mappedPartnership)
+            value.beneficiaryIDs = Self.unique(value.beneficiaryIDs.map(mappedParty))
+            value.payerIDs = Self.unique(value.payerIDs.map(mappedParty))
+            if version < 2, value.beneficiaryIDs.isEmpty, !value.benefits.isEmpty {
+                value.beneficiaryIDs = try beneficiaries(named: value.benefits, createdAt: value.createdAt)
+            }
             try upsert(value, updatedAt: \.updatedAt)
         case .action(var action):
             action.partnerID = action.partnerID.map(mapped)
+            action.partnershipID = action.partnershipID.map(mappedPartnership)
             try upsert(action, updatedAt: \.updatedAt)
         }
+    }
+
+    /// Asks for a partner's party to be checked once the bundle's parties are in.
+    mutating func queueLink(_ partnerID: UUID) { partnersToLink.append(partnerID) }
+
+    /// Makes sure every partner merged so far has its party, linked to it here, once the bundle's
+    /// parties are in (a version 1 bundle has none: `linkParty` makes them as `partner add` does).
+    private mutating func linkPartners() throws {
+        guard !partnersToLink.isEmpty else { return }
+        try flush()
+        for id in partnersToLink {
+            guard let partner = try Partner.fetchOne(db, key: id.uuidString.lowercased()) else { continue }
+            let party = try Party.filter(Party.Columns.partnerID == id.uuidString.lowercased()).fetchOne(db)
+            if let party, party.name == partner.name, party.kind == (partner.isOwn ? .own : .partner) { continue }
+            try AppDatabase.linkParty(for: partner, in: db)
+        }
+        partnersToLink.removeAll()
+    }
+
+    /// A version 1 value's free-text beneficiaries as parties, the way `v5-parties-partnerships-values`
+    /// made them: an existing party's name or alias (any case), else a new outside party.
+    private mutating func beneficiaries(named names: [String], createdAt: Date) throws -> [UUID] {
+        try flush()
+        var known = try beneficiaryNames ?? Dictionary(
+            try Row.fetchAll(db, sql: "SELECT name, id FROM party UNION ALL SELECT alias, partyID FROM partyAlias")
+                .map { (($0[0] as String).lowercased(), $0[1] as String) },
+            uniquingKeysWith: { first, _ in first })
+        let stamp = Timestamp.storage(createdAt)?.databaseValue ?? createdAt.databaseValue
+        let ids = try Migrations.beneficiaryParties(names, createdAt: stamp, known: &known, in: db)
+        beneficiaryNames = known
+        return ids.compactMap(UUID.init(uuidString:))
+    }
+
+    static func unique(_ ids: [UUID]) -> [UUID] {
+        var seen = Set<UUID>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     private func mapped(_ partnerID: UUID) -> UUID { partnerIDs[partnerID] ?? partnerID }
 
     /// Writes the records still waiting in the batch.
     mutating func finish() throws {
+        try linkPartners()
         try flush()
     }
 
-    private mutating func flush() throws {
+    mutating func flush() throws {
         let firstLine = batch.lines.first ?? line
         do {
             let (inserted, count) = try batch.flush(db)
@@ -144,7 +188,7 @@ struct BundleImporter {
 
     /// Keeps the winner of the merge rule: the newer `updatedAt` (to the store's millisecond), and
     /// for equal times the copy whose bundle encoding sorts last.
-    private mutating func replace<T: PersistableRecord & Encodable>(_ existing: T, with incoming: T, updatedAt: KeyPath<T, Date>) throws {
+    mutating func replace<T: PersistableRecord & Encodable>(_ existing: T, with incoming: T, updatedAt: KeyPath<T, Date>) throws {
         if try Self.wins(incoming, over: existing, updatedAt: updatedAt) {
             try incoming.update(db)
             summary.updated += 1

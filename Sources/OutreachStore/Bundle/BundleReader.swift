@@ -11,7 +11,7 @@ extension Bundle {
     /// Reads and checks a whole bundle before anything is written: the header, every record (its
     /// fields, a session's playbook snapshot, text that could not be stored whole) and the end line.
     /// Lines may end in LF or CRLF; blank lines are ignored but counted.
-    static func read(_ url: URL) throws -> [Record] {
+    static func read(_ url: URL) throws -> (version: Int, records: [Record]) {
         let path = url.path
         guard !url.path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.badBundle(path: path, line: 0, reason: "the file cannot be read")
@@ -33,7 +33,7 @@ extension Bundle {
         guard end.records == records.count else {
             throw StoreError.badBundle(path: path, line: rows[rows.count - 1].line, reason: "the record count does not match the end line")
         }
-        return records
+        return (header.version, records)
     }
 
     /// Decodes and checks record lines, large bundles in a few parts at once; the first problem
@@ -136,9 +136,26 @@ extension Data {
 }
 
 extension Bundle.Line {
+    /// Where the record comes in the merge: what others refer to first.
+    var rank: Int {
+        switch self {
+        case .partner: 0
+        case .party: 1
+        case .alias: 2
+        case .partnership: 3
+        case .member: 4
+        case .session: 5
+        case .answer, .note, .term, .value, .action: 6
+        }
+    }
+
     var kind: String {
         switch self {
         case .partner: "partner"
+        case .party: "party"
+        case .alias: "alias"
+        case .partnership: "partnership"
+        case .member: "member"
         case .session: "session"
         case .answer: "answer"
         case .note: "note"
@@ -161,6 +178,17 @@ extension Bundle.Line {
         case .partner(let partner):
             // The sector may be empty: your own organisation needs none.
             return blank(partner.name, "name")
+        case .party(let party):
+            if let problem = blank(party.name, "name") { return problem }
+            if party.kind == .partner, party.partnerID == nil { return "the party is of kind 'partner' but names no 'partnerID'" }
+            if party.kind == .outside, party.partnerID != nil { return "the party is of kind 'outside' but names a 'partnerID'" }
+            return nil
+        case .alias(let alias):
+            return blank(alias.alias, "alias")
+        case .partnership(let partnership):
+            return blank(partnership.name, "name")
+        case .member:
+            return nil
         case .session(let session):
             if let problem = blank(session.playbookID, "playbookID") { return problem }
             guard let playbook = try? JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) else {
@@ -190,6 +218,10 @@ extension Bundle.Line {
         let record: Any
         switch self {
         case .partner(let value): record = value
+        case .party(let value): record = value
+        case .alias(let value): record = value
+        case .partnership(let value): record = value
+        case .member(let value): record = value
         case .session(let value): record = value
         case .answer(let value): record = value
         case .note(let value): record = value

@@ -69,19 +69,28 @@ extension Migrations {
             uniquingKeysWith: { first, _ in first })
         for row in try Row.fetchAll(db, sql: "SELECT id, benefits, createdAt FROM valueItem") {
             let names = (try? JSONDecoder().decode([String].self, from: Data((row["benefits"] as String).utf8))) ?? []
-            var ids: [String] = []
-            for name in names.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !name.isEmpty {
-                let key = name.lowercased()
-                if partyIDs[key] == nil {
-                    let id = UUID().uuidString.lowercased()
-                    try db.execute(sql: "INSERT INTO party (id, name, kind, partnerID, createdAt, updatedAt) VALUES (?, ?, 'outside', NULL, ?, ?)",
-                                   arguments: [id, name, row["createdAt"], row["createdAt"]])
-                    partyIDs[key] = id
-                }
-                if let id = partyIDs[key], !ids.contains(id) { ids.append(id) }
-            }
+            let ids = try beneficiaryParties(names, createdAt: row["createdAt"], known: &partyIDs, in: db)
             let json = String(decoding: try JSONEncoder().encode(ids.map { UUID(uuidString: $0) }), as: UTF8.self)
             try db.execute(sql: "UPDATE valueItem SET beneficiaryIDs = ? WHERE id = ?", arguments: [json, row["id"]])
         }
+    }
+
+    /// The party ids for a value's free-text beneficiaries, in order and without repeats: a name
+    /// already in `partyIDs` (lowercased name → id) is that party; any other becomes a new outside
+    /// party stamped `createdAt`, added to `partyIDs`. Shared by the migration above and by the
+    /// import of version 1 bundles, whose values name who gains only as text.
+    static func beneficiaryParties(_ names: [String], createdAt: DatabaseValue, known partyIDs: inout [String: String], in db: Database) throws -> [String] {
+        var ids: [String] = []
+        for name in names.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !name.isEmpty {
+            let key = name.lowercased()
+            if partyIDs[key] == nil {
+                let id = UUID().uuidString.lowercased()
+                try db.execute(sql: "INSERT INTO party (id, name, kind, partnerID, createdAt, updatedAt) VALUES (?, ?, 'outside', NULL, ?, ?)",
+                               arguments: [id, name, createdAt, createdAt])
+                partyIDs[key] = id
+            }
+            if let id = partyIDs[key], !ids.contains(id) { ids.append(id) }
+        }
+        return ids
     }
 }

@@ -76,7 +76,8 @@ struct ExportCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write everything, or one partner's records, to a bundle to share.",
         discussion: "A bundle is a JSON Lines file that 'import' merges into another database. "
-            + "Without --partner it holds every partner. --redact leaves every private note out.")
+            + "Without --partner it holds everything. With --partner it holds that partner's records, the partnerships they are in "
+            + "with those partnerships' members and records, and the parties their values name. --redact leaves every private note out.")
     static let group = CommandGroup.data
     static let example = "export --bundle riverside.jsonl --partner \"Riverside Housing Authority\" --redact"
 
@@ -89,7 +90,7 @@ struct ExportCommand: ShellCommand {
         let file = TypedPath.expand(bundle)
         guard !FileManager.default.fileExists(atPath: file) else { throw ShellError.fileExists(bundle) }
         let target = try partner.map { try context.database.partner(named: $0) }
-        let privateNotes = try context.database.notes(partnerID: target?.id).filter(\.isPrivate).count
+        let privateNotes = try context.database.privateNotesToExport(partnerID: target?.id)
         let count = try context.database.exportBundle(to: URL(fileURLWithPath: file), partnerID: target?.id, redact: redact)
         let scope = target.map { " about \($0.name)" } ?? ""
         context.print("Exported \(Plural.count(count, "record"))\(scope) to '\(bundle)'.")
@@ -108,7 +109,8 @@ struct ImportCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Merge a bundle from 'export' into this database, matching records by id.",
         discussion: "New records are added and a newer copy of a record replaces an older one, so importing the same bundle "
-            + "again changes nothing. A damaged or cut-off bundle is refused as a whole.")
+            + "again changes nothing. Parties are also matched by name or alias and partnerships by name, any case; two that are one "
+            + "keep the smaller id. A damaged or cut-off bundle is refused as a whole.")
     static let group = CommandGroup.data
     static let example = "import riverside.jsonl"
 
