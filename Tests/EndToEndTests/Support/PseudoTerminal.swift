@@ -73,8 +73,21 @@ final class PseudoTerminal {
         while Date() < deadline, tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 {
             readAvailable(waitingUpTo: 10)
         }
+        // And once it is waiting for a key, as a person's next key finds it: a Ctrl-C that lands while
+        // libedit is still redrawing the line is only seen at the next read.
+        while Date() < deadline, !isWaitingForInput {
+            readAvailable(waitingUpTo: 5)
+        }
         let bytes = Array(keys.utf8)
         _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Whether the program sleeps in a read of the terminal (Linux: its wait channel), not running.
+    var isWaitingForInput: Bool {
+        guard let wchan = try? String(contentsOfFile: "/proc/\(process)/wchan", encoding: .utf8),
+              let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8) else { return true }
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+        return state == "S" && (wchan == "wait_woken" || wchan.contains("tty"))
     }
 
     /// Reads until the screen output (escape sequences removed) contains `text`, or the timeout passes.
