@@ -38,7 +38,7 @@ extension CoverageReport {
                 + "\nType 'resume N' to pick one up, or '/finish' inside it if it is done.")
         }
         if !ownOrganisations.isEmpty {
-            blocks.append(style.dim("Not counted (self-assessment only, so your own organisation): " + ownOrganisations.joined(separator: ", ") + "."))
+            blocks.append(style.dim("Not counted, as your own organisation: " + ownOrganisations.joined(separator: ", ") + "."))
         }
         return blocks.joined(separator: "\n\n")
     }

@@ -102,7 +102,7 @@ struct ValueCommand: ShellCommand {
 
 struct ValuesCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "values", abstract: "List the recorded values: who benefits, lens, horizon and evidence.")
+        commandName: "values", abstract: "List the recorded values: who gains, who pays (wrong pocket), lenses, horizon and evidence.")
     static let group = CommandGroup.knowledge
     static let example = "values --partner \"Riverside Housing Authority\""
 

@@ -167,7 +167,7 @@ struct PartnersCommand: ShellCommand {
         let sessions = try context.database.sessionSummaries()
         let rows = partners.map { partner -> [String] in
             let theirs = sessions.filter { $0.session.partnerID == partner.id }
-            return [partner.name + (partner.doNotContact ? " (do not contact)" : ""), partner.sector, partner.stakeholder ?? "", String(theirs.count)]
+            return [partner.name + (partner.doNotContact ? " (do not contact)" : ""), partner.isOwn ? "(your organisation)" : partner.sector, partner.stakeholder ?? "", String(theirs.count)]
         }
         context.print(Table(headers: ["partner", "sector", "stakeholder", "sessions"], rows: rows).render(style: context.style))
     }
