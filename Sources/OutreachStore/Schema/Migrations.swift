@@ -16,7 +16,10 @@ enum Migrations {
         "answer_search_insert", "answer_search_delete", "note_search_insert", "note_search_update", "note_search_delete",
         "term_search_insert", "term_search_update", "term_search_delete",
         "value_search_insert", "value_search_update", "value_search_delete",
-    ]).union(partyObjects)
+    ]).union(partyObjects).union(listingObjects)
+
+    /// The indexes `v6-listing-order` adds (see `schemaObjects`).
+    static let listingObjects: Set<String> = ["note_created", "note_partner_created", "valueItem_created", "term_name"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -199,6 +202,16 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v5-parties-partnerships-values", migrate: partiesPartnershipsValues)
+        migrator.registerMigration("v6-listing-order") { db in
+            // Listings read one page in a stable order (newest first, then insertion) and count the
+            // rest: these indexes give that order without sorting every row.
+            try db.execute(sql: """
+                CREATE INDEX note_created ON note(createdAt);
+                CREATE INDEX note_partner_created ON note(partnerID, createdAt);
+                CREATE INDEX valueItem_created ON valueItem(createdAt);
+                CREATE INDEX term_name ON term(term COLLATE NOCASE);
+                """)
+        }
         return migrator
     }
 }
