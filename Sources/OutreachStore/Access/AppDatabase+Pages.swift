@@ -50,10 +50,12 @@ extension AppDatabase {
 
     /// The newest notes (by `createdAt`, then insertion) matching the filters, oldest of the page
     /// first, and how many match in all. Reads only the page's rows, on the `note_created` index.
-    public func notePage(partnerID: UUID? = nil, tag: String? = nil, _ request: PageRequest = PageRequest()) throws -> Page<Note> {
+    public func notePage(partnerID: UUID? = nil, sector: String? = nil, tag: String? = nil,
+                         _ request: PageRequest = PageRequest()) throws -> Page<Note> {
         try read { db in
             var base = Note.all()
             if let partnerID { base = base.filter(Note.Columns.partnerID == partnerID.uuidString.lowercased()) }
+            if let sector { base = base.filter(sql: "note.partnerID IN (SELECT id FROM partner WHERE sector = ?)", arguments: [sector]) }
             if let since = request.since { base = base.filter(Note.Columns.createdAt >= since) }
             if let tag { base = base.filter(AppDatabase.hasTag(Column("text"), tag)) }
             var page = try Self.page(base, orderedBy: [Note.Columns.createdAt.desc, Column.rowID.desc], limit: request.limit, in: db)
@@ -125,6 +127,49 @@ extension AppDatabase {
             if let partnerID { base = base.filter(Column("partnerID") == partnerID.uuidString.lowercased()) }
             return try Self.page(base, orderedBy: [Column("term").collating(.nocase), Column.rowID], limit: request.limit, in: db)
         }
+    }
+
+    // MARK: - Partners, parties and partnerships
+
+    /// The first partners by name (as `partners()` orders them) in the sector, if one is given.
+    public func partnerPage(sector: String? = nil, _ request: PageRequest = PageRequest()) throws -> Page<Partner> {
+        try read { db in
+            var base = Partner.all()
+            if let sector { base = base.filter(Partner.Columns.sector == sector) }
+            return try Self.page(base, orderedBy: [Partner.Columns.name.collating(.localizedCaseInsensitiveCompare), Column.rowID],
+                                 limit: request.limit, in: db)
+        }
+    }
+
+    /// How many sessions each of these partners has (absent: none); one grouped COUNT.
+    public func sessionCounts(partnerIDs: some Collection<UUID>) throws -> [UUID: Int] {
+        let keys = Set(partnerIDs.map { $0.uuidString.lowercased() })
+        guard !keys.isEmpty else { return [:] }
+        return try read { db in
+            let rows = try Row.fetchAll(db, Session.select(Session.Columns.partnerID, count(Column.rowID).forKey("sessions"))
+                .filter(keys.contains(Session.Columns.partnerID)).group(Session.Columns.partnerID))
+            return Dictionary(rows.compactMap { row in UUID(uuidString: row["partnerID"]).map { ($0, row["sessions"] as Int) } },
+                              uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The first parties by name (any case).
+    public func partyPage(_ request: PageRequest = PageRequest()) throws -> Page<Party> {
+        try read { db in
+            try Self.page(Party.all(), orderedBy: [Party.Columns.name.collating(.nocase), Column.rowID], limit: request.limit, in: db)
+        }
+    }
+
+    /// The first partnerships by name (any case).
+    public func partnershipPage(_ request: PageRequest = PageRequest()) throws -> Page<Partnership> {
+        try read { db in
+            try Self.page(Partnership.all(), orderedBy: [Partnership.Columns.name.collating(.nocase), Column.rowID], limit: request.limit, in: db)
+        }
+    }
+
+    /// How many sessions belong to the partnership (a COUNT, no rows read).
+    public func sessionCount(partnershipID: UUID) throws -> Int {
+        try read { try Session.filter(Column("partnershipID") == partnershipID.uuidString.lowercased()).fetchCount($0) }
     }
 
     // MARK: - Names for a page
