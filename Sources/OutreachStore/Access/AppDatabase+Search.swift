@@ -73,14 +73,15 @@ extension AppDatabase {
             "window": filter.window ?? -1, "limit": filter.limit ?? -1, "counted": filter.window.map { $0 + 1 } ?? -1,
         ]
         return try read { db in
-            let hits = try Row.fetchAll(db, sql: Self.searchSQL, arguments: arguments).compactMap { row -> SearchHit? in
+            let rows = try Row.fetchAll(db, sql: Self.searchSQL, arguments: arguments)
+            let hits = rows.compactMap { row -> SearchHit? in
                 guard let kind = SearchHit.Kind(rawValue: row["kind"]), let id = UUID(uuidString: row["ref"]) else { return nil }
                 return SearchHit(
                     kind: kind, id: id, partnerName: row["partnerName"], sessionNumber: row["sessionNumber"],
                     questionID: row["questionID"], snippet: row["snippet"], rank: row["rank"])
             }
             // Counting stops one past the window: a common word's every match is never counted.
-            let counted = try Int.fetchOne(db, sql: Self.countSQL, arguments: arguments) ?? 0
+            let counted: Int = rows.first?["matched"] ?? 0
             let ranked = filter.window.map { min($0, counted) } ?? counted
             return SearchResult(hits: hits, ranked: ranked, moreMatch: counted > ranked)
         }
@@ -94,24 +95,30 @@ extension AppDatabase {
               AND (:tag IS NULL OR (kind = 'note' AND hasTag((SELECT text FROM note WHERE note.id = ref), :tag)))
         """
 
-    /// Fixed SQL. The newest `window` matches are read in rowid order (FTS5's own order, so the
-    /// scan stops there) with their bm25 score; the best `limit` of them are kept; only those get
-    /// a snippet and are joined to their sources.
+    /// Fixed SQL. The newest `window` matches (and one more, to know whether more match) are read
+    /// in rowid order, FTS5's own order, so the scan stops there, with their bm25 score; the best
+    /// `limit` of them are kept; only those get a snippet, read in one more pass over the rowid
+    /// range they span (a prefix's postings are gathered once a pass, so never once a hit), and
+    /// are joined to their sources.
     static let searchSQL = """
-        WITH recent AS (
+        WITH recent AS MATERIALIZED (
             SELECT rowid AS at, kind, ref, partnerID, bm25(searchIndex) AS rank
             FROM searchIndex
             WHERE \(searchMatch)
             ORDER BY rowid DESC
-            LIMIT :window
-        ), best AS (
-            SELECT * FROM recent ORDER BY rank, at DESC LIMIT :limit
+            LIMIT :counted
+        ), windowed AS (
+            SELECT * FROM recent ORDER BY at DESC LIMIT :window
+        ), best AS MATERIALIZED (
+            SELECT * FROM windowed ORDER BY rank, at DESC LIMIT :limit
         ), hits AS (
             SELECT best.*, snippet(searchIndex, 0, char(1), char(2), '…', 16) AS snippet
-            FROM best JOIN searchIndex ON searchIndex.rowid = best.at
+            FROM searchIndex CROSS JOIN best
             WHERE searchIndex MATCH :pattern
+              AND searchIndex.rowid BETWEEN (SELECT min(at) FROM best) AND (SELECT max(at) FROM best)
+              AND best.at = searchIndex.rowid
         )
-        SELECT hits.kind, hits.ref, partner.name AS partnerName, hits.snippet, hits.rank,
+        SELECT hits.kind, hits.ref, partner.name AS partnerName, hits.snippet, hits.rank, (SELECT COUNT(*) FROM recent) AS matched,
                COALESCE(answer.questionID, note.questionID, term.questionID, valueItem.questionID) AS questionID,
                session.number AS sessionNumber
         FROM hits
@@ -122,10 +129,5 @@ extension AppDatabase {
         LEFT JOIN valueItem ON hits.kind = 'value' AND valueItem.id = hits.ref
         LEFT JOIN session ON session.id = COALESCE(answer.sessionID, note.sessionID, term.sessionID, valueItem.sessionID)
         ORDER BY hits.rank, hits.at DESC
-        """
-
-    /// How many records match, counted no further than one past the window.
-    static let countSQL = """
-        SELECT COUNT(*) FROM (SELECT 1 FROM searchIndex WHERE \(searchMatch) LIMIT :counted)
         """
 }
