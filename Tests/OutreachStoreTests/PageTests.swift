@@ -83,3 +83,34 @@ import Testing
         #expect(since.total == 2 && since.rows.map(\.session.number) == [3, 4])
     }
 }
+
+/// `v7-search-prefix-index` replaces the search index with one that keeps word prefixes; the
+/// triggers that keep it current still work, and what was indexed before is still found.
+@Suite struct SearchPrefixIndexTests {
+    @Test func aMigratedDatabaseKeepsItsMatchesAndIndexesNewRecords() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-prefix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "v6-listing-order")
+        let partnerID = UUID().uuidString.lowercased()
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO partner (id, name, sector, doNotContact, isOwn, createdAt, updatedAt) VALUES (?, 'Metro PD', 'police', 0, 0, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
+                           arguments: [partnerID])
+            try db.execute(sql: "INSERT INTO note (id, partnerID, text, isPrivate, createdAt, updatedAt) VALUES (?, ?, 'Waitlist grows every winter', 0, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
+                           arguments: [UUID().uuidString.lowercased(), partnerID])
+        }
+        try queue.close()
+
+        let database = try AppDatabase.open(path: path)
+        let definition = try database.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'searchIndex'") }
+        #expect(definition?.contains("prefix = '2 3 4 5 6 7 8'") == true)
+        #expect(try database.search("wai").map(\.snippet) == ["\u{1}Waitlist\u{2} grows every winter"])
+        let metro = try database.partner(named: "Metro PD")
+        let note = try database.addNote(Note(partnerID: metro.id, text: "Voucher backlog"))
+        #expect(try database.search("vouch").map(\.id) == [note.id])
+        try database.write { db in try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [note.id.uuidString.lowercased()]) }
+        #expect(try database.search("vouch").isEmpty)
+    }
+}

@@ -129,6 +129,13 @@ extension AppDatabase {
         }
     }
 
+    /// The terms spelled `word` (any case), in the order they were captured; on the `term_name` index.
+    public func terms(named word: String) throws -> [Term] {
+        try read { db in
+            try Term.filter(Column("term").collating(.nocase) == word).order(Column.rowID).fetchAll(db)
+        }
+    }
+
     // MARK: - Partners, parties and partnerships
 
     /// The first partners by name (as `partners()` orders them) in the sector, if one is given.
