@@ -107,3 +107,27 @@ import Testing
         #expect(actions.contains("Showing the first 1 of 2 actions"))
     }
 }
+
+@Suite struct SearchAndGlossaryListingTests {
+    @Test func searchSaysHowManyMatchesItRankedAndLimitAndAllChooseHowManyToShow() throws {
+        let harness = try ShellHarness()
+        harness.run([addMetro] + (1...3).map { "note \"waitlist item \($0)\" --partner Metro" })
+        let limited = harness.output(of: ["search waitl --limit 2"])
+        #expect(limited.contains("2. note"))
+        #expect(!limited.contains("3. note"))
+        #expect(limited.contains("Showing the best 2 of 3 matches; add words, --partner, --sector or --tag to narrow the search, or add --all or --limit N"))
+        let all = harness.output(of: ["search waitl --all"])
+        #expect(all.contains("3. note"))
+        #expect(!all.contains("Showing"))
+    }
+
+    @Test func theGlossaryListsAPageOfCapturedTerms() throws {
+        let harness = try ShellHarness()
+        harness.run([addMetro, #"term "Qx-alpha" "first made-up word" --partner Metro"#, #"term "Qx-beta" "second made-up word" --partner Metro"#])
+        let page = harness.output(of: ["glossary --limit 1"])
+        #expect(tableRow(containing: "Qx-alpha", in: page) != nil)
+        #expect(tableRow(containing: "Qx-beta", in: page) == nil)
+        #expect(page.contains("Showing the first 1 of 2 captured terms; add --all or --limit N"))
+        #expect(harness.output(of: ["glossary qx-beta"]).contains("Qx-beta (captured with Metro)"))
+    }
+}
