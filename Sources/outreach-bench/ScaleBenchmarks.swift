@@ -167,7 +167,7 @@ extension Benchmarks {
             let p95 = Measure.percentile(ours, 95), r95 = Measure.percentile(reference, 95)
             figures.append(Figure(
                 name: "search p95, \(label), \(notes) Zipf notes (range \(Self.range(ours)))", value: Measure.milliseconds(p95),
-                reference: "sqlite3 shell, bm25 over every match " + Measure.milliseconds(r95), ratio: String(format: "%.1f×", p95 / r95),
+                reference: "sqlite3 shell, bm25 over every match " + Measure.milliseconds(r95), ratio: String(format: "%.2f×", p95 / r95),
                 goal: String(format: "≤ %.0f ms", goal * 1000), met: p95 <= goal))
         }
         return figures
