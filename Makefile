@@ -32,6 +32,7 @@ bench: setup
 	@command -v sqlite3 >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3
 	$(SWIFT) build $(RELEASE) --product outreach
 	$(SWIFT) build $(RELEASE) --product outreach-bench
+	$(SWIFT) build $(RELEASE) --product outreach-bare-open
 	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/outreach-bench" --markdown docs/benchmarks.md
 
 # libFuzzer on the YAML loaders and the bundle reader, FUZZ_SECONDS each, in its own build folder

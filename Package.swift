@@ -70,6 +70,11 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The bench's start-up reference: opens a database with GRDB and checks its migrations, nothing else.
+        .executableTarget(
+            name: "outreach-bare-open",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Shared by the test targets: repository paths, temporary folders, golden files, the shell
         // harness and the report fixture.
         .target(

@@ -41,7 +41,7 @@ final class BareSQLite {
     }
 
     /// Adds `count` notes for one new partner in a single transaction (the triggers index them).
-    func insertNotes(count: Int, text: (Int) -> String) throws -> String {
+    func insertNotes(count: Int, createdAt: (Int) -> String = { _ in BareSQLite.epoch }, text: (Int) -> String) throws -> String {
         let partner = UUID().uuidString.lowercased()
         try run("INSERT INTO partner (id, name, sector, doNotContact, createdAt, updatedAt) VALUES (?, 'Search bench', 'police', 0, ?, ?)",
                 [partner, Self.epoch, Self.epoch])
@@ -51,7 +51,8 @@ final class BareSQLite {
         defer { sqlite3_finalize(statement) }
         try execute("BEGIN")
         for index in 0..<count {
-            try bindAndStep(statement, [UUID().uuidString.lowercased(), partner, text(index), Self.epoch, Self.epoch])
+            let created = createdAt(index)
+            try bindAndStep(statement, [UUID().uuidString.lowercased(), partner, text(index), created, created])
         }
         try execute("COMMIT")
         return partner

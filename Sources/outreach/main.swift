@@ -35,7 +35,10 @@ struct Outreach: ParsableCommand {
 
 /// `outreach run`: a scripted run of a playbook from an answers file, for training and checks.
 struct Run: ParsableCommand {
+    // Named here: without a name, swift-argument-parser derives it from the type with
+    // String(describing:), a search of every protocol conformance in the binary at each start.
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a playbook from an answers file and print a transcript that is identical on every run.",
         discussion: "Exit status: 0 when every required question was answered, 1 when some are missing (they are listed), 64 for usage errors and answers files that cannot be used. See docs/training.md.")
 

@@ -83,21 +83,23 @@ struct ActionCommand: ShellCommand {
 
 struct ActionsCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "actions", abstract: "List the action log: open ones first, by due day.")
+        commandName: "actions", abstract: "List the action log: open ones first, by due day.",
+        discussion: "Shows the first \(PageRequest.defaultLimit) actions in that order and how many more there are; "
+            + "--limit N, --since YYYY-MM-DD (actions added that day or later) and --all show more.")
     static let group = CommandGroup.knowledge
     static let example = "actions --overdue"
 
     @Flag(help: "Only actions not done yet.") var open = false
     @Flag(help: "Only open actions whose due day has passed (UTC).") var overdue = false
     @Option(help: "Only this partner's actions.") var partner: String?
+    @OptionGroup var page: DatedPageOptions
 
     func run(in context: ShellContext) throws {
+        let request = try page.request()
         let target = try partner.map { try context.database.partner(named: $0) }
         let today = Day.string(from: Date())
-        var actions = overdue ? try context.database.overdueActions(today: today) : try context.database.actions(partnerID: target?.id)
-        if let target { actions = actions.filter { $0.partnerID == target.id } }
-        if open { actions = actions.filter(\.isOpen) }
-        guard !actions.isEmpty else {
+        let actions = try context.database.actionPage(partnerID: target?.id, openOnly: open, overdueBefore: overdue ? today : nil, request)
+        guard !actions.rows.isEmpty else {
             let whose = target.map { " for \($0.name)" } ?? ""
             if overdue {
                 context.print("Nothing is overdue\(whose).")
@@ -108,11 +110,12 @@ struct ActionsCommand: ShellCommand {
             }
             return
         }
-        let names = try context.partnerNamesByID()
-        let rows = actions.map { action -> [String] in
+        let names = try context.database.partnerNames(ids: actions.rows.compactMap(\.partnerID))
+        let rows = actions.rows.map { action -> [String] in
             let status = action.doneAt.map { "done " + Day.string(from: $0) } ?? (action.isOverdue(today: today) ? "overdue" : "open")
             return [action.id.short, action.due ?? "", status, action.owner, action.text, action.partnerID.flatMap { names[$0] } ?? ""]
         }
         context.print(Table(headers: ["id", "due", "status", "owner", "action", "partner"], rows: rows).render(style: context.style))
+        if let footer = Listing.footer(actions, noun: "actions", order: "first") { context.print(context.style.dim(footer)) }
     }
 }

@@ -8,17 +8,6 @@ extension ShellContext {
     func captureTarget(partnerName: String?, required: Bool = true) throws -> CaptureTarget {
         try engine.captureTarget(partnerName: partnerName, required: required)
     }
-
-    /// Every partner's name by id, for listings.
-    func partnerNamesByID() throws -> [UUID: String] {
-        Dictionary(try database.partners().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Every session's short number by id, for listings.
-    func sessionNumbersByID() throws -> [UUID: Int64] {
-        Dictionary(try database.sessionSummaries().compactMap { summary in summary.session.number.map { (summary.session.id, $0) } },
-                   uniquingKeysWith: { first, _ in first })
-    }
 }
 
 /// Small text helpers shared by the knowledge commands.
@@ -59,14 +48,14 @@ enum KnowledgeCompletion {
     static var lenses: [String] { ValueLens.allCases.map(\.rawValue) }
     static var horizons: [String] { ValueHorizon.allCases.map(\.rawValue) }
 
-    /// Every #tag used in a note.
+    /// The #tags used in the newest 1,000 notes (TAB never reads every note).
     static func tags(in context: ShellContext) -> [String] {
-        Set(((try? context.database.notes()) ?? []).flatMap(\.tags)).sorted()
+        Set(((try? context.database.notePage(PageRequest(limit: 1_000)).rows) ?? []).flatMap(\.tags)).sorted()
     }
 
-    /// Short ids of the notes, newest first.
+    /// Short ids of the newest 200 notes, newest first.
     static func noteIDs(in context: ShellContext) -> [String] {
-        ((try? context.database.notes()) ?? []).reversed().map(\.id.short)
+        ((try? context.database.notePage(PageRequest(limit: 200)).rows) ?? []).reversed().map(\.id.short)
     }
 
     /// Short ids of the actions not done yet.

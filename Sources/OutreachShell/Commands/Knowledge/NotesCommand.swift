@@ -1,32 +1,39 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachStore
 
 struct NotesCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notes", abstract: "List notes with their ids, oldest first; narrow to a partner or a #tag.")
+        commandName: "notes", abstract: "List the newest notes with their ids; narrow to a partner, a #tag or a day on.",
+        discussion: "Shows the newest \(PageRequest.defaultLimit) notes, oldest of them first, and how many more there are; --limit N, "
+            + "--since YYYY-MM-DD and --all show more.")
     static let group = CommandGroup.knowledge
     static let example = "notes --partner \"Riverside Housing Authority\" --tag board"
 
     @Option(help: "Only this partner's notes.") var partner: String?
     @Option(help: "Only notes with this #tag (the # is optional).") var tag: String?
+    @OptionGroup var page: DatedPageOptions
 
     func run(in context: ShellContext) throws {
+        let request = try page.request()
         let target = try partner.map { try context.database.partner(named: $0) }
         let tag = self.tag.map(KnowledgeText.tag)
-        let notes = try context.database.notes(partnerID: target?.id).filter { note in tag.map { note.tags.contains($0) } ?? true }
-        guard !notes.isEmpty else {
-            if target == nil, tag == nil {
+        let notes = try context.database.notePage(partnerID: target?.id, tag: tag, request)
+        guard !notes.rows.isEmpty else {
+            if target == nil, tag == nil, request.since == nil {
                 context.print("No notes yet. Write one with: note TEXT --partner NAME")
             } else {
-                context.print("No notes" + (target.map { " about \($0.name)" } ?? "") + (tag.map { " tagged #\($0)" } ?? "") + ". Type 'notes' to list every note.")
+                let since = page.since.map { " since \($0)" } ?? ""
+                context.print("No notes" + (target.map { " about \($0.name)" } ?? "") + (tag.map { " tagged #\($0)" } ?? "") + since
+                    + ". Type 'notes' to list every note.")
             }
             return
         }
-        let names = try context.partnerNamesByID()
-        let sessions = try context.sessionNumbersByID()
+        let names = try context.database.partnerNames(ids: notes.rows.compactMap(\.partnerID))
+        let sessions = try context.database.sessionNumbers(ids: notes.rows.compactMap(\.sessionID))
         let style = context.style
-        for note in notes {
+        for note in notes.rows {
             var place = [note.partnerID.flatMap { names[$0] } ?? "no partner"]
             if let number = note.sessionID.flatMap({ sessions[$0] }) { place.append("session \(number)") }
             if let question = note.questionID { place.append(question) }
@@ -34,5 +41,6 @@ struct NotesCommand: ShellCommand {
             context.print(style.accent(note.id.short) + "  " + Day.string(from: note.createdAt) + "  " + place.joined(separator: " · ") + marker)
             context.print(TextLayout.wrap(note.text, width: style.width, indent: "    "))
         }
+        if let footer = Listing.footer(notes, noun: "notes") { context.print(style.dim(footer)) }
     }
 }

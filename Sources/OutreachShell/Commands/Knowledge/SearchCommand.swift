@@ -9,7 +9,9 @@ struct SearchCommand: ShellCommand {
         commandName: "search", abstract: "Find words in answers, notes, terms and values, best matches first.",
         discussion: "Every word must match, and matches the start of a word: 'priv' finds 'privacy'. "
             + "Each result says where it came from: the partner, the session and the question; an answer that no "
-            + "longer counts says so. With --tag and no words, lists the notes with that tag, newest first.")
+            + "longer counts says so. Ranking: of the newest \(AppDatabase.searchWindow) records that match, the best (bm25: rarer "
+            + "words and shorter texts count more) come first, ties newest first; --all ranks every match and shows them all. "
+            + "With --tag and no words, lists the notes with that tag, newest first.")
     static let group = CommandGroup.knowledge
     static let example = "search tenant priv --sector housing"
 
@@ -17,19 +19,27 @@ struct SearchCommand: ShellCommand {
     @Option(help: "Only this partner's records.") var partner: String?
     @Option(help: "Only records of partners in this sector.") var sector: String?
     @Option(help: "Only notes with this #tag (the # is optional).") var tag: String?
+    @Option(help: "Show at most N results (default \(Self.defaultLimit)).") var limit: Int?
+    @Flag(help: "Rank every match, not only the newest \(AppDatabase.searchWindow), and show them all.") var all = false
+
+    /// The results shown when --limit is not given.
+    static let defaultLimit = 20
 
     func run(in context: ShellContext) throws {
         let query = KnowledgeText.joined(words)
         let target = try partner.map { try context.database.partner(named: $0) }
         let sectorID = try sector.map { try context.sector($0).id }
         let tag = self.tag.map(KnowledgeText.tag)
-        let filter = SearchFilter(partnerID: target?.id, sector: sectorID, tag: tag)
+        let request = try Listing.request(limit: limit, all: all, since: nil)
+        let filter = SearchFilter(partnerID: target?.id, sector: sectorID, tag: tag, limit: all ? nil : (limit ?? Self.defaultLimit),
+                                  window: all ? nil : max(AppDatabase.searchWindow, request.limit ?? 0))
         guard !query.isEmpty else {
             guard let tag else { throw ShellError.usage("say what to look for, such as 'search tenant records', or name a tag: 'search --tag privacy'.") }
             try listTagged(tag, filter: filter, in: context)
             return
         }
-        let hits = try context.database.search(query, filter: filter)
+        let result = try context.database.searchPage(query, filter: filter)
+        let hits = result.hits
         guard !hits.isEmpty else {
             var narrowed: [String] = []
             if let target { narrowed.append("about \(target.name)") }
@@ -46,24 +56,20 @@ struct SearchCommand: ShellCommand {
             context.print("\(index + 1). " + style.dim(Self.source(of: hit, standing: try standing(of: hit, in: context))))
             context.print(TextLayout.wrap(Self.highlight(hit.snippet, style: style), width: style.width, indent: "   "))
         }
-        if hits.count == filter.limit {
-            context.print(style.dim("Showing the best \(filter.limit); add words or --partner, --sector or --tag to narrow the search."))
-        }
+        if let footer = Self.footer(shown: hits.count, result: result) { context.print(style.dim(footer)) }
     }
 
-    /// Notes carrying the tag, newest first, in the search's layout.
+    /// Notes carrying the tag, newest first, in the search's layout: one page and how many more.
     private func listTagged(_ tag: String, filter: SearchFilter, in context: ShellContext) throws {
-        let sectorPartners = try filter.sector.map { sector in Set(try context.database.partners().filter { $0.sector == sector }.map(\.id)) }
-        let notes = try context.database.notes(partnerID: filter.partnerID).filter { note in
-            note.tags.contains(tag) && (sectorPartners.map { note.partnerID.map($0.contains) ?? false } ?? true)
-        }.reversed()
-        guard !notes.isEmpty else {
+        let page = try context.database.notePage(partnerID: filter.partnerID, sector: filter.sector, tag: tag,
+                                                 PageRequest(limit: all ? nil : filter.limit))
+        guard !page.rows.isEmpty else {
             context.print("No notes are tagged #\(tag). Type 'notes' to list every note.")
             return
         }
-        let names = try context.partnerNamesByID()
-        let sessions = try context.sessionNumbersByID()
-        for (index, note) in notes.prefix(filter.limit).enumerated() {
+        let names = try context.database.partnerNames(ids: page.rows.compactMap(\.partnerID))
+        let sessions = try context.database.sessionNumbers(ids: page.rows.compactMap(\.sessionID))
+        for (index, note) in page.rows.reversed().enumerated() {
             var parts = ["note"]
             if let name = note.partnerID.flatMap({ names[$0] }) { parts.append(name) }
             if let number = note.sessionID.flatMap({ sessions[$0] }) { parts.append("session \(number)") }
@@ -71,9 +77,17 @@ struct SearchCommand: ShellCommand {
             context.print("\(index + 1). " + context.style.dim(parts.joined(separator: " · ")))
             context.print(TextLayout.wrap(note.text.replacingOccurrences(of: "\n", with: " "), width: context.style.width, indent: "   "))
         }
-        if notes.count > filter.limit {
-            context.print(context.style.dim("Showing the newest \(filter.limit) of \(notes.count); add words or --partner to narrow the search."))
+        if let footer = Listing.footer(page, noun: "tagged notes", dated: false) { context.print(context.style.dim(footer)) }
+    }
+
+    /// "Showing the best 20 of 143 matches; ..." when matches were left out, or nil.
+    static func footer(shown: Int, result: SearchResult) -> String? {
+        let narrow = "add words, --partner, --sector or --tag to narrow the search"
+        if result.moreMatch {
+            return "Showing the best \(shown) of the newest \(Listing.grouped(result.ranked)) matches (more records match); \(narrow), or --all to rank them all"
         }
+        guard shown < result.ranked else { return nil }
+        return "Showing the best \(shown) of \(Listing.grouped(result.ranked)) matches; \(narrow), or add --all or --limit N"
     }
 
     /// Whether an answer hit still counts (nil for other kinds).

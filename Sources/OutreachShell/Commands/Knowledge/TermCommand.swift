@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachStore
 
 struct TermCommand: ShellCommand {
     /// Its text is about people: never kept in the history file.
@@ -37,9 +38,20 @@ enum TeamGlossary {
         var partner: String
     }
 
-    static func entries(in context: ShellContext) throws -> [Entry] {
-        let names = try context.partnerNamesByID()
-        return try context.database.terms().map { Entry(term: $0, partner: $0.partnerID.flatMap { names[$0] } ?? "the team") }
+    /// A page of the captured terms, first by name, with their partners' names.
+    static func entries(in context: ShellContext, _ request: PageRequest = PageRequest()) throws -> Page<Entry> {
+        let page = try context.database.termPage(request)
+        return Page(rows: try entries(page.rows, in: context), total: page.total)
+    }
+
+    /// The captured terms spelled `word` (any case).
+    static func entries(named word: String, in context: ShellContext) throws -> [Entry] {
+        try entries(try context.database.terms(named: word), in: context)
+    }
+
+    private static func entries(_ terms: [Term], in context: ShellContext) throws -> [Entry] {
+        let names = try context.database.partnerNames(ids: terms.compactMap(\.partnerID))
+        return terms.map { Entry(term: $0, partner: $0.partnerID.flatMap { names[$0] } ?? "the team") }
     }
 
     /// Every term once, with the sectors whose plugins define it and the partners it was captured with.

@@ -102,23 +102,27 @@ struct ValueCommand: ShellCommand {
 
 struct ValuesCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "values", abstract: "List the recorded values: who gains, who pays (wrong pocket), lenses, horizon and evidence.")
+        commandName: "values", abstract: "List the newest recorded values: who gains, who pays (wrong pocket), lenses, horizon and evidence.",
+        discussion: "Shows the \(PageRequest.defaultLimit) newest values, oldest of them first, and how many more there are; "
+            + "--limit N, --since YYYY-MM-DD and --all show more.")
     static let group = CommandGroup.knowledge
     static let example = "values --partner \"Riverside Housing Authority\""
 
     @Option(help: "Only this partner's values.") var partner: String?
+    @OptionGroup var page: DatedPageOptions
 
     func run(in context: ShellContext) throws {
+        let request = try page.request()
         let target = try partner.map { try context.database.partner(named: $0) }
-        let values = try context.database.values(partnerID: target?.id)
-        guard !values.isEmpty else {
-            let whose = target.map { " for \($0.name)" } ?? ""
+        let values = try context.database.valuePage(partnerID: target?.id, request)
+        guard !values.rows.isEmpty else {
+            let whose = (target.map { " for \($0.name)" } ?? "") + (page.since.map { " since \($0)" } ?? "")
             context.print("No values recorded\(whose) yet. Add one with: value add VALUE --benefits WHO --lens LENS --horizon short|long")
             return
         }
-        let names = try context.partnerNamesByID()
-        let parties = Dictionary(try context.database.parties().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let rows = values.map { value in
+        let names = try context.database.partnerNames(ids: values.rows.compactMap(\.partnerID))
+        let parties = try context.database.partyNames(ids: values.rows.flatMap { $0.beneficiaryIDs + $0.payerIDs })
+        let rows = values.rows.map { value in
             let gains = value.beneficiaryIDs.isEmpty ? value.benefits : value.beneficiaryIDs.compactMap { parties[$0] }
             return [value.value + (value.isWrongPocket ? " [wrong pocket]" : ""), gains.joined(separator: ", "),
                     value.payerIDs.compactMap { parties[$0] }.joined(separator: ", "),
@@ -126,5 +130,6 @@ struct ValuesCommand: ShellCommand {
                     String(value.evidence.count), value.partnerID.flatMap { names[$0] } ?? ""]
         }
         context.print(Table(headers: ["value", "who gains", "who pays", "lenses", "horizon", "evidence", "partner"], rows: rows).render(style: context.style))
+        if let footer = Listing.footer(values, noun: "values") { context.print(context.style.dim(footer)) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachCore
+import OutreachStore
 
 struct PartnerCommand: ShellCommand {
     static let configuration = CommandConfiguration(
@@ -67,6 +68,9 @@ struct PartnerCommand: ShellCommand {
 
         @Argument(help: "The partner (default: the current one).") var name: String?
 
+        /// The newest notes the profile shows; 'notes --partner' lists the rest.
+        static let notesShown = 10
+
         func run(in context: ShellContext) throws {
             let partner = try context.partner(named: name)
             let style = context.style
@@ -79,12 +83,18 @@ struct PartnerCommand: ShellCommand {
             }
             if let stakeholder = partner.stakeholder { context.print("  stakeholder: \(stakeholder)") }
             if let profile = partner.profile { context.print("  profile:     \(profile)") }
-            let sessions = try context.database.sessionSummaries().filter { $0.session.partnerID == partner.id }
-            context.print("  sessions:    " + (sessions.isEmpty ? "none yet" : sessions.map { "\($0.session.number ?? 0) (\($0.session.playbookID), \($0.session.status.rawValue))" }.joined(separator: ", ")))
-            let notes = try context.database.notes(partnerID: partner.id)
-            if !notes.isEmpty {
+            let sessions = try context.database.sessionSummaryPage(partnerID: partner.id)
+            context.print("  sessions:    " + (sessions.rows.isEmpty ? "none yet" : sessions.rows.map { "\($0.session.number ?? 0) (\($0.session.playbookID), \($0.session.status.rawValue))" }.joined(separator: ", ")))
+            if sessions.isPartial {
+                context.print(style.dim("  (the newest \(sessions.rows.count) of \(Listing.grouped(sessions.total)); type 'sessions --partner \(Tokenizer.quote(partner.name)) --all' for every one)"))
+            }
+            let notes = try context.database.notePage(partnerID: partner.id, PageRequest(limit: Self.notesShown))
+            if !notes.rows.isEmpty {
                 context.print("  notes:")
-                for note in notes { context.print("    - " + (note.isPrivate ? "[private] " : "") + note.text) }
+                for note in notes.rows { context.print("    - " + (note.isPrivate ? "[private] " : "") + note.text) }
+                if notes.isPartial {
+                    context.print(style.dim("  (the newest \(notes.rows.count) of \(Listing.grouped(notes.total)); type 'notes --partner \(Tokenizer.quote(partner.name))' for more)"))
+                }
             }
         }
     }
@@ -125,9 +135,10 @@ struct PartnerCommand: ShellCommand {
         static let example = "partner list"
 
         @Option(help: "Only partners of this sector.") var sector: String?
+        @OptionGroup var page: PageOptions
 
         func run(in context: ShellContext) throws {
-            try PartnersCommand.list(sector: sector, in: context)
+            try PartnersCommand.list(sector: sector, request: try page.request(), in: context)
         }
     }
 
@@ -147,29 +158,32 @@ struct PartnerCommand: ShellCommand {
 }
 
 struct PartnersCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "partners", abstract: "List partners with their sector and sessions.")
+    static let configuration = CommandConfiguration(
+        commandName: "partners", abstract: "List partners with their sector and sessions.",
+        discussion: "Shows the first \(PageRequest.defaultLimit) partners by name and how many more there are; --limit N and --all show more.")
     static let group = CommandGroup.partners
     static let example = "partners --sector housing"
 
     @Option(help: "Only partners of this sector.") var sector: String?
+    @OptionGroup var page: PageOptions
 
     func run(in context: ShellContext) throws {
-        try Self.list(sector: sector, in: context)
+        try Self.list(sector: sector, request: try page.request(), in: context)
     }
 
-    static func list(sector: String?, in context: ShellContext) throws {
+    static func list(sector: String?, request: PageRequest, in context: ShellContext) throws {
         if let sector { _ = try context.sector(sector) }
-        let partners = try context.database.partners().filter { sector == nil || $0.sector == sector }
-        guard !partners.isEmpty else {
+        let partners = try context.database.partnerPage(sector: sector, request)
+        guard !partners.rows.isEmpty else {
             context.print("No partners yet. Add one with: partner add \"NAME\" --sector SECTOR")
             return
         }
-        let sessions = try context.database.sessionSummaries()
-        let rows = partners.map { partner -> [String] in
-            let theirs = sessions.filter { $0.session.partnerID == partner.id }
-            return [partner.name + (partner.doNotContact ? " (do not contact)" : ""), partner.isOwn ? "(your organisation)" : partner.sector, partner.stakeholder ?? "", String(theirs.count)]
+        let sessions = try context.database.sessionCounts(partnerIDs: partners.rows.map(\.id))
+        let rows = partners.rows.map { partner -> [String] in
+            [partner.name + (partner.doNotContact ? " (do not contact)" : ""), partner.isOwn ? "(your organisation)" : partner.sector, partner.stakeholder ?? "", String(sessions[partner.id] ?? 0)]
         }
         context.print(Table(headers: ["partner", "sector", "stakeholder", "sessions"], rows: rows).render(style: context.style))
+        if let footer = Listing.footer(partners, noun: "partners", order: "first", dated: false) { context.print(context.style.dim(footer)) }
     }
 }
 

@@ -117,22 +117,27 @@ struct PartnershipCommand: ShellCommand {
 }
 
 struct PartnershipsCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "partnerships", abstract: "List partnerships with their members and what is recorded.")
+    static let configuration = CommandConfiguration(
+        commandName: "partnerships", abstract: "List partnerships with their members and what is recorded.",
+        discussion: "Shows the first \(PageRequest.defaultLimit) partnerships by name and how many more there are; --limit N and --all show more.")
     static let group = CommandGroup.partners
     static let example = "partnerships"
 
+    @OptionGroup var page: PageOptions
+
     func run(in context: ShellContext) throws {
-        let partnerships = try context.database.partnerships()
-        guard !partnerships.isEmpty else {
+        let partnerships = try context.database.partnershipPage(try page.request())
+        guard !partnerships.rows.isEmpty else {
             context.print("No partnerships yet. Add one with: \(PartnershipCommand.example)")
             return
         }
-        let rows = try partnerships.map { partnership -> [String] in
+        let rows = try partnerships.rows.map { partnership -> [String] in
             let values = try context.database.values(partnershipID: partnership.id)
             return [partnership.name, try context.database.members(of: partnership.id).map(\.name).joined(separator: ", "),
-                    String(try context.database.sessions(partnershipID: partnership.id).count), String(values.count),
+                    String(try context.database.sessionCount(partnershipID: partnership.id)), String(values.count),
                     String(values.filter(\.isWrongPocket).count)]
         }
         context.print(Table(headers: ["partnership", "members", "sessions", "values", "wrong pocket"], rows: rows).render(style: context.style))
+        if let footer = Listing.footer(partnerships, noun: "partnerships", order: "first", dated: false) { context.print(context.style.dim(footer)) }
     }
 }

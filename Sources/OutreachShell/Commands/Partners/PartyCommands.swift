@@ -62,22 +62,26 @@ struct PartyCommand: ShellCommand {
 
 struct PartiesCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parties", abstract: "List every party: partners, your organisation and outside beneficiaries, with their other names.")
+        commandName: "parties", abstract: "List the parties: partners, your organisation and outside beneficiaries, with their other names.",
+        discussion: "Shows the first \(PageRequest.defaultLimit) parties by name and how many more there are; --limit N and --all show more.")
     static let group = CommandGroup.partners
     static let example = "parties"
 
+    @OptionGroup var page: PageOptions
+
     func run(in context: ShellContext) throws {
-        let parties = try context.database.parties()
-        guard !parties.isEmpty else {
+        let parties = try context.database.partyPage(try page.request())
+        guard !parties.rows.isEmpty else {
             context.print("No parties yet. Add your organisation with: partner add \"NAME\" --own")
             return
         }
-        let rows = try parties.map { party -> [String] in
+        let rows = try parties.rows.map { party -> [String] in
             let partnerships = try context.database.partnerships(ofParty: party.id).map(\.name)
             return [party.name, PartyLabel.kind(party.kind), try context.database.aliases(of: party.id).joined(separator: ", "),
                     partnerships.joined(separator: ", ")]
         }
         context.print(Table(headers: ["party", "kind", "also called", "partnerships"], rows: rows).render(style: context.style))
+        if let footer = Listing.footer(parties, noun: "parties", order: "first", dated: false) { context.print(context.style.dim(footer)) }
         if try context.database.ownParty() == nil {
             context.print(context.style.dim("Your own organisation is not named yet: partner add \"NAME\" --own"))
         }

@@ -54,27 +54,37 @@ struct ResumeCommand: ShellCommand {
 }
 
 struct SessionsCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List sessions: partner, playbook, progress, last activity.")
+    static let configuration = CommandConfiguration(
+        commandName: "sessions", abstract: "List the newest sessions: partner, playbook, progress, last activity.",
+        discussion: "Shows the \(PageRequest.defaultLimit) newest sessions (the highest numbers), lowest number first, and how many more "
+            + "there are; --limit N, --since YYYY-MM-DD (sessions started that day or later) and --all show more.")
     static let group = CommandGroup.playbooks
     static let example = "sessions --partner \"Riverside Housing Authority\""
 
     @Option(help: "Only this partner's sessions.") var partner: String?
+    @OptionGroup var page: DatedPageOptions
 
     func run(in context: ShellContext) throws {
+        let request = try page.request()
         let partnerID = try partner.map { try context.database.partner(named: $0).id }
-        let summaries = try context.database.sessionSummaries().filter { partnerID == nil || $0.session.partnerID == partnerID }
-        guard !summaries.isEmpty else {
+        let summaries = try context.database.sessionSummaryPage(partnerID: partnerID, request)
+        guard !summaries.rows.isEmpty else {
+            if let since = page.since, summaries.total == 0, partnerID == nil {
+                context.print("No sessions started since \(since). Type 'sessions' to list the newest.")
+                return
+            }
             context.print("No sessions yet. Start one with: start dash --partner \"NAME\"")
             return
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let rows = try summaries.map { summary -> [String] in
+        let rows = try summaries.rows.map { summary -> [String] in
             let progress = try SessionProgress.of(summary.session, database: context.database)
             return [String(summary.session.number ?? 0), summary.partnerName, "\(summary.session.playbookID) \(summary.session.playbookVersion)",
                     progress.map { "\($0) answered" } ?? "unreadable", summary.session.status.rawValue, formatter.string(from: summary.session.updatedAt)]
         }
         context.print(Table(headers: ["#", "partner", "playbook", "progress", "status", "last activity"], rows: rows).render(style: context.style))
+        if let footer = Listing.footer(summaries, noun: "sessions") { context.print(context.style.dim(footer)) }
     }
 }
 
