@@ -51,3 +51,29 @@ import Testing
         #expect(completer.candidates(for: "partnership ").contains("\"Safer streets\""))
     }
 }
+
+/// A long import shows how far it is at a terminal.
+@Suite struct ProgressBarTests {
+    @Test func theLineShowsTheBarTheCountAndTheRate() {
+        let line = ProgressBar.line(done: 42_000, total: 200_000, seconds: 2, noun: "records", width: 60)
+        #expect(line == "[####----------------]  42,000 of 200,000 records  21,000/s")
+        #expect(line.count <= 60)
+        #expect(ProgressBar.line(done: 0, total: 10, seconds: 0, noun: "records", width: 40).hasPrefix("[----------"))
+    }
+
+    @Test func theStoreReportsProgressEveryTwoThousandRecordsAndAtTheEnd() throws {
+        try withTemporaryFolder { folder in
+            let source = try AppDatabase.inMemory()
+            let partner = try source.addPartner(Partner(name: "Metro", sector: "police"))
+            for index in 0..<4_500 { try source.addNote(Note(partnerID: partner.id, text: "note \(index)")) }
+            let file = folder.appendingPathComponent("all.jsonl")
+            _ = try source.exportBundle(to: file, redact: false)
+            var calls: [(done: Int, total: Int)] = []
+            let summary = try AppDatabase.inMemory().importBundle(from: file) { calls.append(($0, $1)) }
+            let total = try #require(calls.last?.total)
+            #expect(total == summary.inserted, "every record is counted once")
+            #expect(calls.map(\.done) == Array(stride(from: 0, to: total, by: 2_000)) + [total])
+            #expect(Set(calls.map(\.total)) == [total])
+        }
+    }
+}

@@ -55,6 +55,13 @@ public final class ShellConsole {
     public func print(_ text: String = "") { output.write(text + "\n") }
     public func printError(_ message: String) { output.writeError(style.bad("error: ") + message + "\n") }
     public func printWarning(_ message: String) { output.writeError(style.warn("warning: ") + message + "\n") }
+
+    /// Redraws one status line in place on a terminal's standard error (nil clears it). The text is
+    /// the program's own (numbers and a bar), so it is written as it is.
+    public func redrawStatus(_ text: String?) {
+        guard isInteractive else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + (text ?? "")).utf8))
+    }
 }
 
 /// Colour and width for the output at hand: colour only on a terminal with `NO_COLOR` unset.

@@ -58,7 +58,8 @@ extension AppDatabase {
     ///   partner's party ends up linked to the partner here;
     /// - a version 1 bundle's values name who gains as text: those names become parties as the
     ///   `v5-parties-partnerships-values` migration made them.
-    public func importBundle(from url: URL) throws -> ImportSummary {
+    /// `progress` is told how many of the bundle's records are merged, every 2,000 and at the end.
+    public func importBundle(from url: URL, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         let (version, read) = try Bundle.read(url)
         let records = BundleImporter.mergeOrder(read)
         return try write { db in
@@ -73,7 +74,8 @@ extension AppDatabase {
             var importer = BundleImporter(db: db, path: url.path, version: version)
             try importer.checkReferences(records)
             importer.prepare(records)
-            for record in records {
+            for (index, record) in records.enumerated() {
+                if let progress, index % 2_000 == 0 { progress(index, records.count) }
                 do {
                     try importer.merge(record)
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -81,6 +83,7 @@ extension AppDatabase {
                 }
             }
             try importer.finish()
+            progress?(records.count, records.count)
             return importer.summary
         }
     }

@@ -123,7 +123,9 @@ struct ImportCommand: ShellCommand {
         guard FileManager.default.fileExists(atPath: file) else {
             throw ShellError.usage("there is no file '\(path)'; give the path of a bundle written by 'export --bundle'.")
         }
-        let summary = try context.database.importBundle(from: URL(fileURLWithPath: file))
+        let bar = context.isInteractive ? ProgressBar(console: context.console, noun: "records") : nil
+        let summary = try context.database.importBundle(from: URL(fileURLWithPath: file), progress: bar.map { bar in { bar.show($0, of: $1) } })
+        bar?.finish()
         try context.engine.refreshPartners()
         context.print("Imported '\(path)': \(summary.inserted) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
     }
