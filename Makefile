@@ -30,6 +30,7 @@ test: setup
 # the table is kept with the machine's description in docs/benchmarks.md. Not part of `make test`.
 bench: setup
 	@command -v sqlite3 >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3
+	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time
 	$(SWIFT) build $(RELEASE) --product outreach
 	$(SWIFT) build $(RELEASE) --product outreach-bench
 	$(SWIFT) build $(RELEASE) --product outreach-bare-open
