@@ -21,3 +21,13 @@ public struct Answer: Codable, Hashable, Sendable, Identifiable {
 
     public var isSkip: Bool { value == nil }
 }
+
+extension Array where Element == Answer {
+    /// The revision that holds a question's effective answer (the newest with that text), else the
+    /// question's latest revision (a skip). The revisions are in the store's order, oldest edit first.
+    public func current(of questionID: String, effective: String?) -> Answer? {
+        let own = filter { $0.questionID == questionID }
+        if let effective { return own.last { $0.value == effective } ?? own.last { $0.value != nil } }
+        return own.last
+    }
+}

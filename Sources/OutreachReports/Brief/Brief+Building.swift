@@ -129,7 +129,7 @@ struct BriefReader {
             throw ReportError.unreadableSnapshot(number: session.number ?? 0)
         }
         let revisions = try database.answers(sessionID: session.id)
-        let state = try database.answerState(sessionID: session.id)
+        let state = AnswerState(revisions: revisions)
         let effective = EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped)
         let sessionNotes = try database.notes(sessionID: session.id).filter { !redact || !$0.isPrivate }.sorted(by: Self.noteOrder)
         var risks: [Brief.RiskEntry] = []
@@ -139,7 +139,7 @@ struct BriefReader {
         let steps = playbook.steps.map { step in
             Brief.StepAnswers(id: step.id, title: step.title, answers: step.questions.compactMap { question in
                 let answer = effective.answers[question.id]
-                let revision = effective.isReachable(question.id) ? Self.current(of: revisions.filter { $0.questionID == question.id }, effective: answer) : nil
+                let revision = effective.isReachable(question.id) ? revisions.current(of: question.id, effective: answer) : nil
                 let notes = sessionNotes.filter { $0.questionID == question.id }.map(Brief.NoteEntry.init)
                 guard revision != nil || !notes.isEmpty else { return nil }
                 if let answer {
@@ -159,12 +159,6 @@ struct BriefReader {
             playbookTitle: playbook.title, playbookVersion: session.playbookVersion, playbookDigest: session.playbookDigest,
             startedAt: session.createdAt, updatedAt: session.updatedAt, progress: effective.progress, steps: steps)
         return (appendix, risks, ask, nextSteps)
-    }
-
-    /// The revision holding the effective answer, else the latest skip (revisions oldest edit first).
-    static func current(of revisions: [Answer], effective: String?) -> Answer? {
-        if let effective { return revisions.last { $0.value == effective } ?? revisions.last { $0.value != nil } }
-        return revisions.last
     }
 
     /// Gains by party, lens and horizon, in party, lens and horizon order.

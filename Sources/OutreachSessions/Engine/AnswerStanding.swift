@@ -17,10 +17,10 @@ public enum AnswerStanding: Equatable, Sendable {
         let revisions = try database.answers(sessionID: session.id)
         guard let revision = revisions.first(where: { $0.id == answerID }) else { return nil }
         guard let playbook = try? SessionEngine.playbook(of: session) else { return nil }
-        let state = try database.answerState(sessionID: session.id)
+        let state = AnswerState(revisions: revisions)
         let effective = EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped)
         guard effective.isReachable(revision.questionID) else { return .notAsked }
-        let latest = revisions.last { $0.questionID == revision.questionID && $0.value == effective.answers[revision.questionID] }
-        return latest?.id == answerID ? .current : .superseded
+        let current = revisions.current(of: revision.questionID, effective: effective.answers[revision.questionID])
+        return current?.id == answerID ? .current : .superseded
     }
 }

@@ -10,8 +10,8 @@ struct CaptureRecorder {
     let active: ActiveSession
     let questionID: String
     let items: [CapturedItem]
-    /// Parties for each value's gainers and payers, resolved before anything is saved.
-    private let parties: [[Party]]
+    /// Each value's gainers and payers, resolved before anything is saved (empty for other lines).
+    private let parties: [(gainers: [Party], payers: [Party])]
     private let created: [String]
 
     init(database: AppDatabase, active: ActiveSession, question: Question, answer: String) throws {
@@ -29,17 +29,14 @@ struct CaptureRecorder {
         case .failure(let problem): throw SessionError.invalidAnswer(problem.message)
         }
         let resolver = PartyResolver(database: database, partner: active.partner)
-        var parties: [[Party]] = []
+        var parties: [(gainers: [Party], payers: [Party])] = []
         var created: [String] = []
         for item in items {
-            guard case .value(_, let gains, _, _, let pays) = item else { parties.append([]); continue }
-            var found: [Party] = []
-            for name in gains + pays {
-                let resolved = try resolver.resolve(name)
-                if resolved.created { created.append(resolved.party.name) }
-                found.append(resolved.party)
-            }
-            parties.append(found)
+            guard case .value(_, let gains, _, _, let pays) = item else { parties.append(([], [])); continue }
+            let gainers = try resolver.resolve(all: gains)
+            let payers = try resolver.resolve(all: pays)
+            created += gainers.created + payers.created
+            parties.append((gainers.parties, payers.parties))
         }
         self.parties = parties
         self.created = created
@@ -64,15 +61,13 @@ struct CaptureRecorder {
                 try database.addAction(ActionItem(partnerID: partnerID, sessionID: session.id, questionID: questionID, text: text, owner: owner,
                                                   due: due, partnershipID: session.partnershipID))
                 lines.append("Saved the action \(text) (\(owner), \(due.map { "due \($0)" } ?? "no date")).")
-            case .value(let text, let gains, let lenses, let horizon, let pays):
+            case .value(let text, _, let lenses, let horizon, _):
                 guard !existingValues.contains(where: { $0.value == text }) else { continue }
-                let found = parties[index]
-                let gainers = Array(found.prefix(gains.count))
-                let payers = Array(found.dropFirst(gains.count).prefix(pays.count))
+                let (gainers, payers) = parties[index]
                 let value = try database.addValue(ValueItem(
                     partnerID: partnerID, partnershipID: session.partnershipID, sessionID: session.id, questionID: questionID, value: text,
-                    benefits: gainers.map(\.name), lenses: lenses, horizon: horizon, beneficiaryIDs: unique(gainers.map(\.id)),
-                    payerIDs: unique(payers.map(\.id))))
+                    benefits: gainers.map(\.name), lenses: lenses, horizon: horizon, beneficiaryIDs: gainers.map(\.id),
+                    payerIDs: payers.map(\.id)))
                 lines.append("Saved the value \(text) (for \(gainers.map(\.name).joined(separator: ", "))"
                     + (payers.isEmpty ? "" : "; paid by \(payers.map(\.name).joined(separator: ", "))") + ")"
                     + (value.isWrongPocket ? ": wrong pocket, the payers gain none of it." : "."))
@@ -81,8 +76,4 @@ struct CaptureRecorder {
         return lines
     }
 
-    private func unique(_ ids: [UUID]) -> [UUID] {
-        var seen: Set<UUID> = []
-        return ids.filter { seen.insert($0).inserted }
-    }
 }

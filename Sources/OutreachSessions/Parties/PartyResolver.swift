@@ -51,6 +51,19 @@ public struct PartyResolver {
         return Resolved(party: party, created: true)
     }
 
+    /// The parties several names mean, each once in the order first named, and the names of those
+    /// made now as new outside beneficiaries.
+    public func resolve(all names: [String]) throws -> (parties: [Party], created: [String]) {
+        var parties: [Party] = []
+        var created: [String] = []
+        for name in names {
+            let resolved = try resolve(name)
+            if resolved.created { created.append(resolved.party.name) }
+            if !parties.contains(resolved.party) { parties.append(resolved.party) }
+        }
+        return (parties, created)
+    }
+
     /// The existing name a typed one is most likely a slip for: letters and digits only compared,
     /// within one edit for short names and up to three for long ones.
     static func nearest(to name: String, in names: [String]) -> String? {

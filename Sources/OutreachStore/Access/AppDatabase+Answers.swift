@@ -6,6 +6,21 @@ import OutreachCore
 public struct AnswerState: Sendable, Equatable {
     public var answers: [String: String]
     public var skipped: Set<String>
+
+    /// The state that revisions in the merge rule's order (`AppDatabase.answers(sessionID:)`) leave:
+    /// the last answer per question, and the questions only ever skipped.
+    public init(revisions: [Answer]) {
+        answers = [:]
+        skipped = []
+        for answer in revisions {
+            if let value = answer.value {
+                answers[answer.questionID] = value
+                skipped.remove(answer.questionID)
+            } else if answers[answer.questionID] == nil {
+                skipped.insert(answer.questionID)
+            }
+        }
+    }
 }
 
 extension AppDatabase {
@@ -49,16 +64,7 @@ extension AppDatabase {
     /// The current answer per question, the last revision in the merge rule's order: answered
     /// ones with their text, skipped ones (never answered) as a set.
     public func answerState(sessionID: UUID) throws -> AnswerState {
-        var state = AnswerState(answers: [:], skipped: [])
-        for answer in try answers(sessionID: sessionID) {
-            if let value = answer.value {
-                state.answers[answer.questionID] = value
-                state.skipped.remove(answer.questionID)
-            } else if state.answers[answer.questionID] == nil {
-                state.skipped.insert(answer.questionID)
-            }
-        }
-        return state
+        AnswerState(revisions: try answers(sessionID: sessionID))
     }
 
     // MARK: - Notes

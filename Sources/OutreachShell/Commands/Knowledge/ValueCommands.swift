@@ -71,23 +71,13 @@ struct ValueCommand: ShellCommand {
             }
             let target = try context.engine.captureTarget(partnerName: partner, partnershipName: partnership, required: partnership == nil)
             let resolver = PartyResolver(database: context.database, partner: target.partner)
-            var created: [String] = []
-            func parties(_ names: [String]) throws -> [Party] {
-                var found: [Party] = []
-                for name in names {
-                    let resolved = try resolver.resolve(name)
-                    if resolved.created { created.append(resolved.party.name) }
-                    if !found.contains(resolved.party) { found.append(resolved.party) }
-                }
-                return found
-            }
-            let beneficiaries = try parties(gainers)
-            let payers = try parties(KnowledgeText.items(pays))
+            let (beneficiaries, createdGainers) = try resolver.resolve(all: gainers)
+            let (payers, createdPayers) = try resolver.resolve(all: KnowledgeText.items(pays))
             let value = try context.database.addValue(ValueItem(
                 partnerID: target.partner?.id, partnershipID: target.partnershipID, sessionID: target.sessionID,
                 questionID: target.questionID, value: text, benefits: beneficiaries.map(\.name), lenses: lenses, horizon: horizon,
                 way: way, perspective: perspective, beneficiaryIDs: beneficiaries.map(\.id), payerIDs: payers.map(\.id), evidence: notes))
-            for name in created { context.print("Added \(name) as an outside beneficiary (see 'parties').") }
+            for name in createdGainers + createdPayers { context.print("Added \(name) as an outside beneficiary (see 'parties').") }
             let evidenceText = notes.isEmpty ? "" : ", " + Plural.count(notes.count, "evidence note")
             let whose = target.partnership?.name ?? target.partner?.name ?? "the team"
             context.print("Added value \(value.id.short) for \(whose)\(KnowledgeText.place(value.questionID)): "

@@ -106,7 +106,7 @@ struct AnswersCommand: ShellCommand {
         let target = try context.session(numbered: session)
         let playbook = try SessionEngine.playbook(of: target)
         let revisions = try context.database.answers(sessionID: target.id)
-        let state = try context.database.answerState(sessionID: target.id)
+        let state = AnswerState(revisions: revisions)
         let effective = EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped)
         let style = context.style
         context.print(style.bold("Session \(target.number ?? 0): \(playbook.title) \(playbook.version)") + style.dim(" · \(effective.progress) answered"))
