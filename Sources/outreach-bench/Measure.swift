@@ -21,11 +21,13 @@ enum Measure {
     static func median(_ values: [Double]) -> Double { percentile(values, 50) }
 
     /// Runs a program to completion with posix_spawn (Foundation's Process adds tens of
-    /// milliseconds of its own), output discarded; returns the wall time in seconds.
-    static func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Double {
+    /// milliseconds of its own), standard input from `input`, output discarded; returns the wall
+    /// time in seconds.
+    static func runProcess(_ path: String, _ arguments: [String], input: String = "/dev/null",
+                           environment: [String: String]? = nil) throws -> Double {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,22 +53,10 @@ enum Measure {
                                 environment: [String: String]? = nil) throws -> (seconds: Double, megabytes: Double) {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-bench-time-\(getpid())").path
         defer { unlink(report) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let argv = (["/usr/bin/time", "-f", "%M", "-o", report, path] + arguments).map { strdup($0) } + [nil]
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + env).forEach { free($0) } }
-        var pid: pid_t = 0
-        let start = now()
-        guard posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, env) == 0 else { throw BenchError.failed("cannot start /usr/bin/time (apt-get install time)") }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        let elapsed = Double(now() - start) / 1e9
-        guard status == 0 else { throw BenchError.failed("\(path) \(arguments.joined(separator: " ")) exited \(status >> 8)") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else {
+            throw BenchError.failed("cannot start /usr/bin/time (apt-get install time)")
+        }
+        let elapsed = try runProcess("/usr/bin/time", ["-f", "%M", "-o", report, path] + arguments, input: input, environment: environment)
         let kilobytes = (try? String(contentsOfFile: report, encoding: .utf8)).flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard let kilobytes else { throw BenchError.failed("no peak memory reported for \(path)") }
         return (elapsed, kilobytes / 1024)
