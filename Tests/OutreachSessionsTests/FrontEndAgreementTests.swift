@@ -44,7 +44,7 @@ import Testing
         var coaching: [String]
     }
 
-    static func outcome(in database: AppDatabase) throws -> Outcome {
+    static func outcome(in database: any Store) throws -> Outcome {
         let session = try database.session(number: 1)
         let playbook = try SessionEngine.playbook(of: session)
         let state = try database.answerState(sessionID: session.id)

@@ -20,7 +20,7 @@ final class ScratchFolder {
 }
 
 /// How many rows each table holds.
-func rowCounts(_ database: AppDatabase) throws -> [String: Int] {
+func rowCounts(_ database: any Store) throws -> [String: Int] {
     Dictionary(uniqueKeysWithValues: try database.healthReport().counts.map { ($0.table, $0.rows) })
 }
 

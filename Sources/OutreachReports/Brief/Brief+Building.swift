@@ -5,7 +5,7 @@ import OutreachStore
 extension Brief {
     /// Reads what a partnership's brief needs: its members, values, risks, open actions and every
     /// session held under it.
-    public static func build(database: AppDatabase, partnership: Partnership, redact: Bool = false) throws -> Brief {
+    public static func build(database: any Store, partnership: Partnership, redact: Bool = false) throws -> Brief {
         let members = try database.members(of: partnership.id)
         var reader = BriefReader(database: database, redact: redact, memberIDs: Set(members.map(\.id)))
         reader.add(values: try database.values(partnershipID: partnership.id))
@@ -20,7 +20,7 @@ extension Brief {
 
     /// Reads what a partner's brief needs: the partner's own values and actions and those of every
     /// partnership it is in, and one session (the one numbered, else the partner's latest).
-    public static func build(database: AppDatabase, partner: Partner, sessionNumber: Int64? = nil, redact: Bool = false) throws -> Brief {
+    public static func build(database: any Store, partner: Partner, sessionNumber: Int64? = nil, redact: Bool = false) throws -> Brief {
         let session: Session?
         if let sessionNumber {
             let found = try database.session(number: sessionNumber)
@@ -53,14 +53,14 @@ extension Brief {
 
 /// Collects records for a brief (each once), then lays them out in a fixed order.
 struct BriefReader {
-    let database: AppDatabase
+    let database: any Store
     let redact: Bool
     let memberIDs: Set<UUID>
     private var values: [UUID: ValueItem] = [:]
     private var actions: [UUID: ActionItem] = [:]
     private var notes: [UUID: Note] = [:]
 
-    init(database: AppDatabase, redact: Bool, memberIDs: Set<UUID>) {
+    init(database: any Store, redact: Bool, memberIDs: Set<UUID>) {
         self.database = database
         self.redact = redact
         self.memberIDs = memberIDs

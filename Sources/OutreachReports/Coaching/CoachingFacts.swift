@@ -56,7 +56,7 @@ public struct CoachingFacts: Sendable {
     /// The answers that count: those to questions the current answers make reachable.
     public var effective: EffectiveAnswers { EffectiveAnswers(playbook: playbook, answers: state.answers, skipped: state.skipped) }
 
-    public static func load(session: Session, database: AppDatabase) throws -> CoachingFacts {
+    public static func load(session: Session, database: any Store) throws -> CoachingFacts {
         let playbook: ResolvedPlaybook
         do { playbook = try JSONDecoder().decode(ResolvedPlaybook.self, from: session.snapshot) } catch {
             throw ReportError.unreadableSnapshot(number: session.number ?? 0)

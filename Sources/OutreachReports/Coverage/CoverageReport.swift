@@ -45,7 +45,7 @@ public struct CoverageReport: Equatable, Sendable {
     public var unreached: [SectorRow] { sectors.filter { $0.installed && $0.partners.isEmpty } }
 
     /// Builds the report; `today` decides which sessions count as stalled.
-    public static func build(database: AppDatabase, sectors plugins: [Plugin], today: Date) throws -> CoverageReport {
+    public static func build(database: any Store, sectors plugins: [Plugin], today: Date) throws -> CoverageReport {
         let partners = try database.partners()
         let summaries = try database.sessionSummaries()
         let answered = try database.answeredQuestionIDs()

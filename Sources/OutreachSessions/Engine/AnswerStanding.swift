@@ -12,7 +12,7 @@ public enum AnswerStanding: Equatable, Sendable {
     case notAsked
 
     /// The standing of the answer revision `answerID` in session `number`; nil when it is not there.
-    public static func of(answerID: UUID, sessionNumber: Int64, database: AppDatabase) throws -> AnswerStanding? {
+    public static func of(answerID: UUID, sessionNumber: Int64, database: any Store) throws -> AnswerStanding? {
         let session = try database.session(number: sessionNumber)
         let revisions = try database.answers(sessionID: session.id)
         guard let revision = revisions.first(where: { $0.id == answerID }) else { return nil }

@@ -6,7 +6,7 @@ import OutreachStore
 /// filed under the session's partner, partnership and question. A line already saved from an
 /// earlier revision of the same answer is not saved twice.
 struct CaptureRecorder {
-    let database: AppDatabase
+    let database: any Store
     let active: ActiveSession
     let questionID: String
     let items: [CapturedItem]
@@ -14,7 +14,7 @@ struct CaptureRecorder {
     private let parties: [(gainers: [Party], payers: [Party])]
     private let created: [String]
 
-    init(database: AppDatabase, active: ActiveSession, question: Question, answer: String) throws {
+    init(database: any Store, active: ActiveSession, question: Question, answer: String) throws {
         self.database = database
         self.active = active
         questionID = question.id

@@ -7,7 +7,7 @@ import OutreachStore
 /// through these transitions; each validates, advances `PlaybookRun`, commits to the store before
 /// it returns, and says what happened. Nothing else writes answers.
 public final class SessionEngine {
-    public let database: AppDatabase
+    public let database: any Store
     /// The plugins and playbooks; `reload(catalog:)` swaps it between sessions.
     public private(set) var catalog: Catalog
     /// The session being played, if any.
@@ -15,7 +15,7 @@ public final class SessionEngine {
     /// The partner commands mean when none is named (`partner use`, or the last session's).
     public private(set) var currentPartner: Partner?
 
-    public init(database: AppDatabase, catalog: Catalog) {
+    public init(database: any Store, catalog: Catalog) {
         self.database = database
         self.catalog = catalog
     }

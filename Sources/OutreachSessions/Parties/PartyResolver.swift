@@ -18,11 +18,11 @@ public struct PartyResolver {
         public var created: Bool
     }
 
-    let database: AppDatabase
+    let database: any Store
     /// The partner the conversation is with, whom "the partner" means.
     let partner: Partner?
 
-    public init(database: AppDatabase, partner: Partner? = nil) {
+    public init(database: any Store, partner: Partner? = nil) {
         self.database = database
         self.partner = partner
     }

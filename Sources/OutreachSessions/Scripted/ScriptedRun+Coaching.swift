@@ -4,7 +4,7 @@ import OutreachStore
 
 extension ScriptedRun {
     /// The coaching summary for the recorded session, in the transcript's plain layout.
-    static func coaching(for recorded: Session, database: AppDatabase) throws -> [String] {
+    static func coaching(for recorded: Session, database: any Store) throws -> [String] {
         let session = try database.session(id: recorded.id) ?? recorded
         let sessionNumber = session.number ?? 0
         let findings = Coach.findings(for: try CoachingFacts.load(session: session, database: database))

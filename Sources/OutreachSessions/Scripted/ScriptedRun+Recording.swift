@@ -58,7 +58,7 @@ extension ScriptedRun {
         return Transcript(text: lines.joined(separator: "\n") + "\n", missing: missing)
     }
 
-    private static func existingOrNewPartner(_ plan: Plan, database: AppDatabase) throws -> Partner {
+    private static func existingOrNewPartner(_ plan: Plan, database: any Store) throws -> Partner {
         if let existing = try? database.partner(named: plan.partnerName) {
             guard existing.sector == plan.sector.id else {
                 throw SessionError.usage("the partner '\(existing.name)' is already in this database as '\(existing.sector)', not '\(plan.sector.id)'; use that sector, another partner name, or --training.")

@@ -31,7 +31,7 @@ public enum Launcher {
     }
 
     /// Opens the database (creating the private data folder first for the default location).
-    static func openDatabase(at path: String, paths: SearchPaths) throws -> AppDatabase {
+    static func openDatabase(at path: String, paths: SearchPaths) throws -> any Store {
         if path != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
         return try AppDatabase.open(path: path)
     }
@@ -49,7 +49,7 @@ public enum Launcher {
             }
         }
 
-        let database: AppDatabase
+        let database: any Store
         do {
             database = try openDatabase(at: databasePath, paths: paths)
         } catch {

@@ -24,7 +24,7 @@ extension ShellContext {
         if let number { return try database.session(number: number) }
         if let active = activeRun { return active.session }
         if let partner = currentPartner, let latest = try database.sessions(partnerID: partner.id).last { return latest }
-        if let latest = try database.sessionSummaryPage(PageRequest(limit: 1)).rows.last?.session { return latest }
+        if let latest = try database.sessionSummaryPage(partnerID: nil, PageRequest(limit: 1)).rows.last?.session { return latest }
         throw ShellError.usage("there are no sessions yet. Start one with 'start dash --partner NAME'.")
     }
 

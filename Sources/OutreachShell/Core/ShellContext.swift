@@ -18,13 +18,13 @@ public final class ShellContext {
         self.console = console
     }
 
-    public convenience init(database: AppDatabase, catalog: Catalog, output: TextOutput, style: Style, isInteractive: Bool,
+    public convenience init(database: any Store, catalog: Catalog, output: TextOutput, style: Style, isInteractive: Bool,
                             confirm: @escaping (String) -> Bool = { _ in false }) {
         self.init(engine: SessionEngine(database: database, catalog: catalog),
                   console: ShellConsole(output: output, style: style, isInteractive: isInteractive, confirm: confirm))
     }
 
-    public var database: AppDatabase { engine.database }
+    public var database: any Store { engine.database }
     public var catalog: Catalog { engine.catalog }
     public var activeRun: ActiveSession? { engine.active }
     public var currentPartner: Partner? { engine.currentPartner }

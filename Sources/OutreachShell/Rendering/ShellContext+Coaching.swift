@@ -36,7 +36,7 @@ extension ShellContext {
 
 /// The one-line reminder at shell start when actions are overdue.
 enum OverdueReminder {
-    static func line(database: AppDatabase, today: Date, style: Style) -> String? {
+    static func line(database: any Store, today: Date, style: Style) -> String? {
         guard let overdue = try? database.overdueActions(today: Day.string(from: today)), !overdue.isEmpty else { return nil }
         let count = overdue.count == 1 ? "1 action is overdue" : "\(overdue.count) actions are overdue"
         return style.warn("Reminder:") + " \(count). Type 'actions --overdue' to see \(overdue.count == 1 ? "it" : "them")."

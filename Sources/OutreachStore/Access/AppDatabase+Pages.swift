@@ -149,7 +149,7 @@ extension AppDatabase {
     }
 
     /// How many sessions each of these partners has (absent: none); one grouped COUNT.
-    public func sessionCounts(partnerIDs: some Collection<UUID>) throws -> [UUID: Int] {
+    public func sessionCounts(partnerIDs: [UUID]) throws -> [UUID: Int] {
         let keys = Set(partnerIDs.map { $0.uuidString.lowercased() })
         guard !keys.isEmpty else { return [:] }
         return try read { db in
@@ -182,7 +182,7 @@ extension AppDatabase {
     // MARK: - Names for a page
 
     /// The names of these parties, by id: one query for the ids a page shows.
-    public func partyNames(ids: some Collection<UUID>) throws -> [UUID: String] {
+    public func partyNames(ids: [UUID]) throws -> [UUID: String] {
         let keys = Set(ids.map { $0.uuidString.lowercased() })
         guard !keys.isEmpty else { return [:] }
         return try read { db in
@@ -193,7 +193,7 @@ extension AppDatabase {
     }
 
     /// The names of these partners, by id: one query for the ids a page shows.
-    public func partnerNames(ids: some Collection<UUID>) throws -> [UUID: String] {
+    public func partnerNames(ids: [UUID]) throws -> [UUID: String] {
         let keys = Set(ids.map { $0.uuidString.lowercased() })
         guard !keys.isEmpty else { return [:] }
         return try read { db in
@@ -204,7 +204,7 @@ extension AppDatabase {
     }
 
     /// The numbers of these sessions, by id: one query for the ids a page shows.
-    public func sessionNumbers(ids: some Collection<UUID>) throws -> [UUID: Int64] {
+    public func sessionNumbers(ids: [UUID]) throws -> [UUID: Int64] {
         let keys = Set(ids.map { $0.uuidString.lowercased() })
         guard !keys.isEmpty else { return [:] }
         return try read { db in

@@ -21,6 +21,11 @@ public struct SearchHit: Sendable, Equatable {
 
 /// What to narrow a search to, and how many hits to return.
 public struct SearchFilter: Sendable {
+    /// How many of the newest matches `search` ranks by default. Ranking every match of a common
+    /// word costs time in proportion to the database (a word in 74% of a million notes took
+    /// hundreds of milliseconds); ranking the newest 1,000 costs the same at any size.
+    public static let defaultWindow = 1_000
+
     public var partnerID: UUID?
     public var sector: String?
     public var tag: String?
@@ -30,7 +35,7 @@ public struct SearchFilter: Sendable {
     public var window: Int?
 
     public init(partnerID: UUID? = nil, sector: String? = nil, tag: String? = nil, limit: Int? = 20,
-                window: Int? = AppDatabase.searchWindow) {
+                window: Int? = SearchFilter.defaultWindow) {
         self.partnerID = partnerID
         self.sector = sector
         self.tag = tag
@@ -52,10 +57,8 @@ public struct SearchResult: Sendable {
 extension AppDatabase {
     // MARK: - Search
 
-    /// How many of the newest matches `search` ranks by default. Ranking every match of a common
-    /// word costs time in proportion to the database (a word in 74% of a million notes took
-    /// hundreds of milliseconds); ranking the newest 1,000 costs the same at any size.
-    public static let searchWindow = 1_000
+    /// How many of the newest matches `search` ranks by default (`SearchFilter.defaultWindow`).
+    public static let searchWindow = SearchFilter.defaultWindow
 
     /// Full-text search over answers, notes, terms and values: every word matched as a prefix.
     /// The ranking rule: take the newest `filter.window` matching records (by when they were

@@ -50,12 +50,12 @@ enum KnowledgeCompletion {
 
     /// The #tags used in the newest 1,000 notes (TAB never reads every note).
     static func tags(in context: ShellContext) -> [String] {
-        Set(((try? context.database.notePage(PageRequest(limit: 1_000)).rows) ?? []).flatMap(\.tags)).sorted()
+        Set(((try? context.database.notePage(partnerID: nil, sector: nil, tag: nil, PageRequest(limit: 1_000)).rows) ?? []).flatMap(\.tags)).sorted()
     }
 
     /// Short ids of the newest 200 notes, newest first.
     static func noteIDs(in context: ShellContext) -> [String] {
-        ((try? context.database.notePage(PageRequest(limit: 200)).rows) ?? []).reversed().map(\.id.short)
+        ((try? context.database.notePage(partnerID: nil, sector: nil, tag: nil, PageRequest(limit: 200)).rows) ?? []).reversed().map(\.id.short)
     }
 
     /// Short ids of the actions not done yet.

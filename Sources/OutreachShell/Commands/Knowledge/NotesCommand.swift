@@ -19,7 +19,7 @@ struct NotesCommand: ShellCommand {
         let request = try page.request()
         let target = try partner.map { try context.database.partner(named: $0) }
         let tag = self.tag.map(KnowledgeText.tag)
-        let notes = try context.database.notePage(partnerID: target?.id, tag: tag, request)
+        let notes = try context.database.notePage(partnerID: target?.id, sector: nil, tag: tag, request)
         guard !notes.rows.isEmpty else {
             if target == nil, tag == nil, request.since == nil {
                 context.print("No notes yet. Write one with: note TEXT --partner NAME")

@@ -9,7 +9,7 @@ struct SearchCommand: ShellCommand {
         commandName: "search", abstract: "Find words in answers, notes, terms and values, best matches first.",
         discussion: "Every word must match, and matches the start of a word: 'priv' finds 'privacy'. "
             + "Each result says where it came from: the partner, the session and the question; an answer that no "
-            + "longer counts says so. Ranking: of the newest \(AppDatabase.searchWindow) records that match, the best (bm25: rarer "
+            + "longer counts says so. Ranking: of the newest \(SearchFilter.defaultWindow) records that match, the best (bm25: rarer "
             + "words and shorter texts count more) come first, ties newest first; --all ranks every match and shows them all. "
             + "With --tag and no words, lists the notes with that tag, newest first.")
     static let group = CommandGroup.knowledge
@@ -20,7 +20,7 @@ struct SearchCommand: ShellCommand {
     @Option(help: "Only records of partners in this sector.") var sector: String?
     @Option(help: "Only notes with this #tag (the # is optional).") var tag: String?
     @Option(help: "Show at most N results (default \(Self.defaultLimit)).") var limit: Int?
-    @Flag(help: "Rank every match, not only the newest \(AppDatabase.searchWindow), and show them all.") var all = false
+    @Flag(help: "Rank every match, not only the newest \(SearchFilter.defaultWindow), and show them all.") var all = false
 
     /// The results shown when --limit is not given.
     static let defaultLimit = 20
@@ -32,7 +32,7 @@ struct SearchCommand: ShellCommand {
         let tag = self.tag.map(KnowledgeText.tag)
         let request = try Listing.request(limit: limit, all: all, since: nil)
         let filter = SearchFilter(partnerID: target?.id, sector: sectorID, tag: tag, limit: all ? nil : (limit ?? Self.defaultLimit),
-                                  window: all ? nil : max(AppDatabase.searchWindow, request.limit ?? 0))
+                                  window: all ? nil : max(SearchFilter.defaultWindow, request.limit ?? 0))
         guard !query.isEmpty else {
             guard let tag else { throw ShellError.usage("say what to look for, such as 'search tenant records', or name a tag: 'search --tag privacy'.") }
             try listTagged(tag, filter: filter, in: context)

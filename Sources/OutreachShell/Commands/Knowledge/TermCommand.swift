@@ -40,7 +40,7 @@ enum TeamGlossary {
 
     /// A page of the captured terms, first by name, with their partners' names.
     static func entries(in context: ShellContext, _ request: PageRequest = PageRequest()) throws -> Page<Entry> {
-        let page = try context.database.termPage(request)
+        let page = try context.database.termPage(partnerID: nil, request)
         return Page(rows: try entries(page.rows, in: context), total: page.total)
     }
 

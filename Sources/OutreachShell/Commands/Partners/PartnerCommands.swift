@@ -83,12 +83,12 @@ struct PartnerCommand: ShellCommand {
             }
             if let stakeholder = partner.stakeholder { context.print("  stakeholder: \(stakeholder)") }
             if let profile = partner.profile { context.print("  profile:     \(profile)") }
-            let sessions = try context.database.sessionSummaryPage(partnerID: partner.id)
+            let sessions = try context.database.sessionSummaryPage(partnerID: partner.id, PageRequest())
             context.print("  sessions:    " + (sessions.rows.isEmpty ? "none yet" : sessions.rows.map { "\($0.session.number ?? 0) (\($0.session.playbookID), \($0.session.status.rawValue))" }.joined(separator: ", ")))
             if sessions.isPartial {
                 context.print(style.dim("  (the newest \(sessions.rows.count) of \(Listing.grouped(sessions.total)); type 'sessions --partner \(Tokenizer.quote(partner.name)) --all' for every one)"))
             }
-            let notes = try context.database.notePage(partnerID: partner.id, PageRequest(limit: Self.notesShown))
+            let notes = try context.database.notePage(partnerID: partner.id, sector: nil, tag: nil, PageRequest(limit: Self.notesShown))
             if !notes.rows.isEmpty {
                 context.print("  notes:")
                 for note in notes.rows { context.print("    - " + (note.isPrivate ? "[private] " : "") + note.text) }
