@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +36,12 @@ let package = Package(
             name: "OutreachStore",
             dependencies: ["OutreachCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The team database: the same store on a PostgreSQL server through postgres-nio, with
+        // row-level security for private notes, its own migrations and the lead roles.
+        .target(
+            name: "OutreachPostgres",
+            dependencies: ["OutreachCore", "OutreachStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // Documents read from the store: the value case and its renderers, coverage, coaching.
         .target(
             name: "OutreachReports",
@@ -50,7 +57,7 @@ let package = Package(
         .target(
             name: "OutreachShell",
             dependencies: [
-                "OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachReports", "OutreachSessions", "CLibEdit",
+                "OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachPostgres", "OutreachReports", "OutreachSessions", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +86,7 @@ let package = Package(
         // harness and the report fixture.
         .target(
             name: "OutreachTestSupport",
-            dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachReports", "OutreachShell"],
+            dependencies: ["OutreachCore", "OutreachCatalog", "OutreachStore", "OutreachPostgres", "OutreachReports", "OutreachShell"],
             path: "Tests/OutreachTestSupport"
         ),
         // `make fuzz`: libFuzzer targets for the YAML loaders and the bundle reader. A plain build
@@ -96,7 +103,7 @@ let package = Package(
             dependencies: ["OutreachCatalog"],
             resources: []
         ),
-        .testTarget(name: "OutreachStoreTests", dependencies: ["OutreachStore"]),
+        .testTarget(name: "OutreachStoreTests", dependencies: ["OutreachStore", "OutreachPostgres", "OutreachTestSupport"]),
         .testTarget(name: "OutreachReportsTests", dependencies: ["OutreachReports", "OutreachTestSupport"]),
         .testTarget(name: "OutreachSessionsTests", dependencies: ["OutreachSessions", "OutreachShell", "OutreachTestSupport"]),
         .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell", "OutreachTestSupport"]),
