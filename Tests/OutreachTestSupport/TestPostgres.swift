@@ -41,6 +41,32 @@ public struct TestPostgres: Sendable {
         return TestPostgres(port: port, binaries: binaries, socketFolder: socket, superuserPassword: superuser, ownerPassword: owner)
     }
 
+    /// A server of the test's own (for a test that stops and starts it), made with the same
+    /// script as the shared one, in `folder`. Call `shutDown(folder:)` when done.
+    public static func privateServer(in folder: URL) throws -> TestPostgres {
+        let script = repositoryRoot.appendingPathComponent(".ci/postgres-server").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script, "start", folder.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Problem.command("postgres-server start", status: process.terminationStatus, output: text) }
+        return try server(environment: ["OUTREACH_TEST_PG": folder.appendingPathComponent("env").path])
+    }
+
+    /// Stops a server from `privateServer(in:)`.
+    public static func shutDown(folder: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [repositoryRoot.appendingPathComponent(".ci/postgres-server").path, "stop", folder.path]
+        try? process.run()
+        process.waitUntilExit()
+    }
+
     /// A new, empty database owned by `outreach_owner`, for one test.
     public func freshDatabase() throws -> TestDatabase {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
