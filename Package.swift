@@ -107,6 +107,6 @@ let package = Package(
         .testTarget(name: "OutreachReportsTests", dependencies: ["OutreachReports", "OutreachTestSupport"]),
         .testTarget(name: "OutreachSessionsTests", dependencies: ["OutreachSessions", "OutreachShell", "OutreachTestSupport"]),
         .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell", "OutreachTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["OutreachStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OutreachStore", "OutreachTestSupport"]),
     ]
 )

@@ -109,6 +109,13 @@ if arguments.first == "run" {
     launch(Run.self, named: "outreach run", Array(arguments.dropFirst()))
 } else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "run" {
     launch(Run.self, named: "outreach run", Array(arguments.dropFirst(3)) + ["--db", arguments[1]])
+} else if arguments.first == "db" {
+    // `outreach db copy --from A --to B` needs no database of its own; `outreach db add-lead` uses
+    // $OUTREACH_DB (or `outreach --db ADDRESS db add-lead NAME`, below).
+    exit(Launcher.run(LaunchOptions(commands: [Launcher.commandLine(arguments)],
+                                    database: arguments.dropFirst().first == "copy" ? ":memory:" : nil)))
+} else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "db" {
+    exit(Launcher.run(LaunchOptions(commands: [Launcher.commandLine(Array(arguments.dropFirst(2)))], database: arguments[1])))
 } else {
     launch(Outreach.self, named: "outreach", arguments)
 }

@@ -10,6 +10,8 @@ public struct SearchPaths: Sendable {
     public var extraPluginFolders: [URL]
     /// Folders from `OUTREACH_PLAYBOOK_PATH`.
     public var extraPlaybookFolders: [URL]
+    /// The private copy of the playbooks published to the team database in use (none with SQLite).
+    public var teamPlaybookFolder: URL?
 
     public init(builtin: URL?, dataDirectory: URL, extraPluginFolders: [URL] = [], extraPlaybookFolders: [URL] = []) {
         self.builtin = builtin
@@ -32,9 +34,10 @@ public struct SearchPaths: Sendable {
         [builtin?.appendingPathComponent("Plugins"), dataDirectory.appendingPathComponent("plugins")].compactMap { $0 } + extraPluginFolders
     }
 
-    /// Playbook folders in search order: built-in, user, then `OUTREACH_PLAYBOOK_PATH`.
+    /// Playbook folders in search order: built-in, the team database's, user, then
+    /// `OUTREACH_PLAYBOOK_PATH`; a later folder's playbook overrides an earlier one with its id.
     public var playbookFolders: [URL] {
-        [builtin?.appendingPathComponent("playbooks"), userPlaybookFolder].compactMap { $0 } + extraPlaybookFolders
+        [builtin?.appendingPathComponent("playbooks"), teamPlaybookFolder, userPlaybookFolder].compactMap { $0 } + extraPlaybookFolders
     }
 
     public var userPlaybookFolder: URL { dataDirectory.appendingPathComponent("playbooks") }

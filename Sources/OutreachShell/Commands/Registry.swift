@@ -12,7 +12,7 @@ public enum CommandRegistry {
         SessionsCommand.self, AnswersCommand.self,
         AnswerCommand.self, NextCommand.self, SkipCommand.self, ForceSkipCommand.self, BackCommand.self, GotoCommand.self,
         TipCommand.self, WhereCommand.self, PauseCommand.self, FinishCommand.self,
-        BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+        BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, DatabaseCommand.self,
         ReportCommand.self, CoverageCommand.self, CoachCommand.self,
         HelpCommand.self, QuitCommand.self,
     ]

@@ -1,6 +1,9 @@
 import Foundation
 import OutreachCatalog
+import OutreachCore
+import OutreachPostgres
 import OutreachReports
+import OutreachSessions
 import OutreachStore
 
 /// How the shell was asked to run, from the command line.
@@ -30,10 +33,33 @@ public enum Launcher {
             ?? paths.dataDirectory.appendingPathComponent("outreach.sqlite").path
     }
 
-    /// Opens the database (creating the private data folder first for the default location).
-    static func openDatabase(at path: String, paths: SearchPaths) throws -> any Store {
-        if path != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
-        return try AppDatabase.open(path: path)
+    /// Words from the command line as one shell line, each quoted where it needs to be.
+    public static func commandLine(_ words: [String]) -> String {
+        words.map(Tokenizer.quote).joined(separator: " ")
+    }
+
+    /// Opens the database: a team database on PostgreSQL for a `postgresql://` address, else the
+    /// SQLite file (creating the private data folder first).
+    static func openDatabase(at location: String, paths: SearchPaths,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any Store {
+        if TeamDatabase.isAddress(location) { return try TeamDatabase.open(address: location, environment: environment) }
+        if location != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
+        return try AppDatabase.open(path: location)
+    }
+
+    /// The search paths for this database: a team database adds the playbooks published to it,
+    /// copied to a private folder first. A failure to copy them is a warning, not a stop.
+    static func searchPaths(_ paths: SearchPaths, for database: any Store, warn: (String) -> Void) -> SearchPaths {
+        guard database is TeamDatabase else { return paths }
+        var paths = paths
+        let folder = TeamPlaybooks.folder(for: database, paths: paths)
+        do {
+            try TeamPlaybooks.sync(from: database, into: folder)
+            paths.teamPlaybookFolder = folder
+        } catch {
+            warn("the team's published playbooks could not be read: \(error.localizedDescription)")
+        }
+        return paths
     }
 
     public static func run(_ options: LaunchOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
@@ -51,13 +77,13 @@ public enum Launcher {
 
         let database: any Store
         do {
-            database = try openDatabase(at: databasePath, paths: paths)
+            database = try openDatabase(at: databasePath, paths: paths, environment: environment)
         } catch {
             output.writeError("error: \(error.localizedDescription)\n")
             return 1
         }
         defer { database.closeCleanly() }
-        let catalog = Catalog(paths: paths)
+        let catalog = Catalog(paths: searchPaths(paths, for: database) { output.writeError("warning: \($0)\n") })
         let interactive = options.commands.isEmpty && script == nil && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let declineWithoutTerminal: (String) -> Bool = { question in
             output.writeError("note: \(question.trimmingCharacters(in: .whitespaces)) (no terminal to answer: taken as no)\n")

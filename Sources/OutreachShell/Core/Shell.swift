@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OutreachCore
 import OutreachSessions
+import OutreachStore
 
 /// The read–dispatch loop: reads logical lines, sends answers to the running playbook and
 /// commands to their types, prints `error: ...` on failure and goes on.
@@ -26,7 +27,8 @@ public final class Shell {
                 context.printError(message)
                 return finish(failed: true)
             case .line(let line):
-                let outcome = perform(line)
+                var outcome = perform(line)
+                if outcome.connectionLost, !reader.offer(line) { outcome = retryUntilReachable(line) }
                 if outcome.remember { reader.remember(line.trimmingCharacters(in: .whitespacesAndNewlines)) }
                 if !outcome.succeeded {
                     failed = true
@@ -56,11 +58,35 @@ public final class Shell {
     struct Outcome {
         var succeeded: Bool
         var remember: Bool
+        /// The team database could not be reached, so nothing of this line was saved.
+        var connectionLost = false
+    }
+
+    /// How long a script or piped input waits for a team database that went away, before the
+    /// line counts as failed. A person at the terminal gets the line back instead (`offer`).
+    static let reconnectPatience: TimeInterval = 60
+
+    /// Sends a line again every two seconds until the team database takes it or the patience runs
+    /// out; says once that it is waiting, and once that it got through.
+    private func retryUntilReachable(_ line: String) -> Outcome {
+        context.printWarning("waiting up to \(Int(Self.reconnectPatience)) seconds for the team database to come back; the line is kept.")
+        let deadline = Date().addingTimeInterval(Self.reconnectPatience)
+        var outcome = Outcome(succeeded: false, remember: false, connectionLost: true)
+        while outcome.connectionLost, Date() < deadline {
+            Thread.sleep(forTimeInterval: 2)
+            outcome = perform(line, reportingLostConnection: false)
+        }
+        if outcome.connectionLost {
+            _ = perform(line)
+        } else {
+            context.print(context.style.dim("The team database is back; the line was sent."))
+        }
+        return outcome
     }
 
     /// Inside a playbook a line is an answer, unless it starts with `/` (a command) or is exactly
     /// the bare name of a command or `?` (see `BareCommand`). Outside, every line is a command.
-    func perform(_ rawLine: String) -> Outcome {
+    func perform(_ rawLine: String, reportingLostConnection: Bool = true) -> Outcome {
         let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty, !line.hasPrefix("#") || context.activeRun != nil else { return Outcome(succeeded: true, remember: false) }
         do {
@@ -84,6 +110,9 @@ public final class Shell {
         } catch let error as ValidationError {
             context.printError(error.message)
             return Outcome(succeeded: false, remember: false)
+        } catch let error as StoreError where error.isConnectionLost {
+            if reportingLostConnection { context.printError(error.localizedDescription) }
+            return Outcome(succeeded: false, remember: false, connectionLost: true)
         } catch {
             context.printError(error.localizedDescription)
             return Outcome(succeeded: false, remember: false)

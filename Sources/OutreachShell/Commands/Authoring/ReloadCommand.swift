@@ -13,7 +13,7 @@ struct ReloadCommand: ShellCommand {
     func run(in context: ShellContext) throws {
         let old = context.catalog
         if context.activeRun != nil { throw SessionError.alreadyInPlaybook(command: "reload") }
-        let fresh = Catalog(paths: old.paths)
+        let fresh = Catalog(paths: Launcher.searchPaths(old.paths, for: context.database) { context.printWarning($0) })
         try context.engine.reload(catalog: fresh)
         let changes = CatalogChanges(from: old, to: fresh)
         guard !changes.isEmpty else {

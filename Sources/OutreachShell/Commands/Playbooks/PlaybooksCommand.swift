@@ -9,9 +9,10 @@ struct PlaybooksCommand: ShellCommand {
     static let example = "playbooks"
 
     func run(in context: ShellContext) throws {
+        let display = { (url: URL) in Self.source(url, paths: context.catalog.paths) }
         let rows = context.catalog.playbooks.map { loaded in
             [loaded.playbook.id, loaded.playbook.version, loaded.playbook.title,
-             Catalog.display(loaded.source) + (loaded.overridden.isEmpty ? "" : " (overrides \(loaded.overridden.map(Catalog.display).joined(separator: ", ")))")]
+             display(loaded.source) + (loaded.overridden.isEmpty ? "" : " (overrides \(loaded.overridden.map(display).joined(separator: ", ")))")]
         }
         context.print(Table(headers: ["id", "version", "title", "source"], rows: rows).render(style: context.style))
         for problem in context.catalog.problems where !problem.file.hasSuffix("plugin.yaml") {
@@ -20,17 +21,27 @@ struct PlaybooksCommand: ShellCommand {
     }
 }
 
+extension PlaybooksCommand {
+    /// Where a playbook comes from, as a lead reads it: a published one says "team database".
+    static func source(_ url: URL, paths: SearchPaths) -> String {
+        if let team = paths.teamPlaybookFolder, url.deletingLastPathComponent().standardizedFileURL == team.standardizedFileURL {
+            return "team database"
+        }
+        return Catalog.display(url)
+    }
+}
+
 struct PlaybookCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "playbook", abstract: "Show, check, create, import or export playbook files.",
-        subcommands: [Show.self, Check.self, Lint.self, New.self, Import.self, Export.self])
+        commandName: "playbook", abstract: "Show, check, create, import, export or publish playbook files.",
+        subcommands: [Show.self, Check.self, Lint.self, New.self, Import.self, Export.self, Publish.self])
     static let group = CommandGroup.playbooks
     static let example = "playbook show dash --sector housing"
 
     static func completions(for typed: [String], in context: ShellContext) -> [String] {
         switch typed.count {
         case 0: configuration.subcommands.compactMap { $0.configuration.commandName }
-        case 1 where ["show", "export"].contains(typed[0]): context.catalog.playbooks.map(\.playbook.id)
+        case 1 where ["show", "export", "publish"].contains(typed[0]): context.catalog.playbooks.map(\.playbook.id)
         default: []
         }
     }
