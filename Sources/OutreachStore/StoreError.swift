@@ -40,6 +40,7 @@ public enum StoreError: LocalizedError, Equatable {
     case tlsFailed(path: String, reason: String)
     case invalidRoleName(path: String, name: String)
     case teamBackup(path: String, command: String)
+    case needsTeamDatabase(command: String)
 
     public var errorDescription: String? {
         switch self {
@@ -51,6 +52,8 @@ public enum StoreError: LocalizedError, Equatable {
             "'\(path)' was written by a newer version of outreach (schema \(unknown.joined(separator: ", "))); it was left unchanged. Update outreach to open it."
         case .cannotCreate(let path, let reason):
             "cannot create the database '\(path)': \(reason). Check that the folder exists and is writable, or pass another file with --db."
+        case .needsTeamDatabase(let command):
+            "'\(command)' works on a team database: open one with --db postgresql://USER@HOST:PORT/DBNAME (see docs/team.md; 'make team-db' starts one to try)."
         case .duplicateParty(let name):
             "the name '\(name)' already belongs to a party. Run 'parties' to see every party and its other names."
         case .duplicatePartnership(let name):
