@@ -17,12 +17,14 @@ extension TeamDatabase {
     /// client-made ids with `ON CONFLICT (id) DO NOTHING`, so nothing is saved twice); if the server
     /// still cannot be reached, `StoreError.lostConnection`. Server errors become `StoreError`s,
     /// except a unique violation (SQLSTATE 23505), which callers turn into their own message.
+    @discardableResult
     func write<T>(_ body: () throws -> T) throws -> T {
         try reconnecting { try transaction(body) }
     }
 
     /// A read, connecting again once like `write` when the connection was lost. Inside
     /// `consistentRead` it joins that transaction.
+    @discardableResult
     func read<T>(_ body: () throws -> T) throws -> T {
         try reconnecting(body)
     }
@@ -30,6 +32,7 @@ extension TeamDatabase {
     /// Runs `body`, and once more on a fresh connection when the first try lost the connection.
     /// Inside a transaction there is nothing to retry (the server rolled it back): the outermost
     /// call retries the whole of it.
+    @discardableResult
     func reconnecting<T>(_ body: () throws -> T) throws -> T {
         try lock.withLock {
             guard transactionDepth == 0 else {
