@@ -37,6 +37,7 @@ extension TeamDatabase {
     /// not exist (without a password: the owner sets one), and a member of this database's lead
     /// group, which holds a lead's rights. Running it again changes nothing. Returns what to tell
     /// the owner, in one line.
+    @discardableResult
     public func addLead(role: String) throws -> String {
         guard TeamSecurity.isValidRoleName(role) else { throw StoreError.invalidRoleName(path: path, name: role) }
         let database: String = try read { try value("SELECT current_database()::text") }
