@@ -7,6 +7,12 @@ public struct SessionSummary: Sendable {
     public var session: Session
     public var partnerName: String
     public var answered: Int
+
+    public init(session: Session, partnerName: String, answered: Int) {
+        self.session = session
+        self.partnerName = partnerName
+        self.answered = answered
+    }
 }
 
 extension AppDatabase {
