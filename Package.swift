@@ -108,5 +108,6 @@ let package = Package(
         .testTarget(name: "OutreachSessionsTests", dependencies: ["OutreachSessions", "OutreachShell", "OutreachTestSupport"]),
         .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell", "OutreachTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["OutreachStore"]),
+        .testTarget(name: "OutreachPostgresTests", dependencies: ["OutreachPostgres", "OutreachTestSupport"]),
     ]
 )
