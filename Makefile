@@ -8,7 +8,7 @@ RUN_ARGS ?=
 # Installed and benchmarked builds link the Swift runtime statically: it starts about a third faster.
 RELEASE = -c release --static-swift-stdlib
 
-.PHONY: setup build run test bench fuzz install clean
+.PHONY: setup build run test bench fuzz install clean team-db team-db-stop
 
 setup:
 	@if ! pkg-config --exists libedit sqlite3 2>/dev/null; then \
@@ -22,9 +22,31 @@ build: setup
 run: build
 	@$(SWIFT) run --skip-build outreach $(if $(DB),--db $(DB)) $(RUN_ARGS)
 
+# The tests of the team database need a PostgreSQL server: a throwaway one (installed from apt when
+# missing) runs on a free loopback port for the length of the run and is stopped afterwards,
+# also when a test fails or the run is interrupted.
+TEST_PG = .build/postgres-test
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
+	@.ci/postgres-server stop $(TEST_PG); rm -rf $(TEST_PG); \
+	.ci/postgres-server start $(TEST_PG) || exit 1; \
+	trap '.ci/postgres-server stop $(TEST_PG)' EXIT; trap 'exit 130' INT TERM; \
+	OUTREACH_TEST_PG=$(TEST_PG)/env $(SWIFT) test --skip-build --disable-xctest
+
+# Try the team mode in one command: a local PostgreSQL server (installed from apt when missing) in
+# .build/team-db on a loopback port, with the database `outreach` and its owner role. Prints the
+# --db address to use. `make team-db-stop` stops it; the data stays until `make clean`.
+TEAM_DB = .build/team-db
+team-db: build
+	@.ci/postgres-server start $(TEAM_DB)
+	@. $(TEAM_DB)/env; \
+	echo "A team database is running. As its owner, in this shell:"; \
+	echo "  export PGPASSWORD=\"\$$(sed -n 's/^OUTREACH_PG_OWNER_PASSWORD=//p' $(TEAM_DB)/env)\""; \
+	echo "  make run DB=$$OUTREACH_PG_URL"; \
+	echo "Add a lead with 'db add-lead NAME' inside outreach; see docs/team.md. Stop it with 'make team-db-stop'."
+
+team-db-stop:
+	@.ci/postgres-server stop $(TEAM_DB)
 
 # Release build, its own data, one table of figures against references from the same run;
 # the table is kept with the machine's description in docs/benchmarks.md. Not part of `make test`.

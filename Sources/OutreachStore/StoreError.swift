@@ -28,6 +28,19 @@ public enum StoreError: LocalizedError, Equatable {
     case cannotMakePrivate(path: String, reason: String)
     case missingFileName(option: String, example: String)
     case failed(path: String, reason: String)
+    // A PostgreSQL team database (`path` is its address, never with a password).
+    case badAddress(path: String, reason: String)
+    case passwordInAddress(path: String)
+    case serverUnreachable(path: String, server: String, reason: String)
+    case authenticationFailed(path: String, user: String)
+    case databaseMissing(path: String, database: String)
+    case notPermitted(path: String, reason: String)
+    case needsOwner(path: String, reason: String)
+    case lostConnection(path: String, server: String)
+    case tlsFailed(path: String, reason: String)
+    case invalidRoleName(path: String, name: String)
+    case teamBackup(path: String, command: String)
+    case needsTeamDatabase(command: String)
     case publishedDifferently(id: String, version: String)
 
     public var errorDescription: String? {
@@ -40,6 +53,8 @@ public enum StoreError: LocalizedError, Equatable {
             "'\(path)' was written by a newer version of outreach (schema \(unknown.joined(separator: ", "))); it was left unchanged. Update outreach to open it."
         case .cannotCreate(let path, let reason):
             "cannot create the database '\(path)': \(reason). Check that the folder exists and is writable, or pass another file with --db."
+        case .needsTeamDatabase(let command):
+            "'\(command)' works on a team database: open one with --db postgresql://USER@HOST:PORT/DBNAME (see docs/team.md; 'make team-db' starts one to try)."
         case .duplicateParty(let name):
             "the name '\(name)' already belongs to a party. Run 'parties' to see every party and its other names."
         case .duplicatePartnership(let name):
@@ -92,6 +107,42 @@ public enum StoreError: LocalizedError, Equatable {
         case .failed(let path, let reason):
             "outreach could not finish this command on '\(path)' (\(reason)); nothing was saved by it. "
                 + "Run 'check', and if it reports a problem, restore your latest 'backup' copy."
+        case .badAddress(let path, let reason):
+            "'\(path)' is not a team database address (\(reason)). Write it as postgresql://USER@HOST:PORT/DATABASE, "
+                + "optionally with ?sslmode=disable, require or verify-full."
+        case .passwordInAddress(let path):
+            "the address '\(path)' holds a password; outreach does not take one there, because addresses end up in the shell "
+                + "history and in messages. Remove it from the address and set PGPASSWORD, or add a line "
+                + "HOST:PORT:DATABASE:USER:PASSWORD to ~/.pgpass (mode 600)."
+        case .serverUnreachable(let path, let server, let reason):
+            "cannot reach the PostgreSQL server at \(server) for '\(path)' (\(reason)); nothing was written. "
+                + "Check that the server is running and the host and port are right (for a local test server, run 'make team-db')."
+        case .authenticationFailed(let path, let user):
+            "the server refused the login of role '\(user)' for '\(path)': the password is wrong or none was given; nothing was written. "
+                + "Set PGPASSWORD, or add a line HOST:PORT:DATABASE:USER:PASSWORD to ~/.pgpass (mode 600), "
+                + "or ask the database's owner to set your password."
+        case .databaseMissing(let path, let database):
+            "there is no database '\(database)' on the server of '\(path)'; nothing was written. "
+                + "Check the name in the address, or ask the server's owner to create it (createdb \(database))."
+        case .notPermitted(let path, let reason):
+            "your database role may not do this in '\(path)' (\(reason)); nothing was saved by this command. "
+                + "Ask the database's owner to add you as a lead with 'db add-lead ROLE'."
+        case .needsOwner(let path, let reason):
+            "'\(path)' needs its tables or its lead role set up, and only the database's owner can do that (\(reason)); "
+                + "nothing was changed. Ask the owner to open it once with outreach, then try again."
+        case .lostConnection(let path, let server):
+            "the PostgreSQL server at \(server) for '\(path)' cannot be reached; nothing was saved for this line. "
+                + "Press Enter again once the server is back: the line is kept."
+        case .tlsFailed(let path, let reason):
+            "cannot set up an encrypted connection to '\(path)' (\(reason)); nothing was written. "
+                + "Check the server's certificate, or for a server you trust on a private network add ?sslmode=require "
+                + "(encrypted, not verified) or ?sslmode=disable to the address."
+        case .invalidRoleName(let path, let name):
+            "'\(name)' cannot be a lead's role in '\(path)': use lower-case letters, digits and _ (not first), "
+                + "at most 63 characters, not starting with pg_, for example 'db add-lead maria_lopez'."
+        case .teamBackup(let path, let command):
+            "'\(path)' is a team database on a PostgreSQL server; outreach does not copy it. "
+                + "Its owner backs it up with pg_dump, for example: \(command)"
         }
     }
 }

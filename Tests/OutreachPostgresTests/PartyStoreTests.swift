@@ -58,7 +58,7 @@ import Testing
         let database = try TeamRest.database()
         defer { database.closeCleanly() }
         let partner = Partner(name: "Metro", sector: "police", createdAt: Self.start)
-        try database.insert([partner])
+        try database.addPartner(partner)
         let notes = (0..<60).shuffled().map { day in
             Note(partnerID: partner.id, text: "day \(day)\(day % 7 == 0 ? " #weekly," : "")",
                  createdAt: Self.start.addingTimeInterval(Double(day) * 86_400))
@@ -83,7 +83,7 @@ import Testing
         let database = try TeamRest.database()
         defer { database.closeCleanly() }
         let partner = Partner(name: "Metro", sector: "police", createdAt: Self.start)
-        try database.insert([partner])
+        try database.addPartner(partner)
         let sessions = (0..<4).map { index in
             Session(partnerID: partner.id, playbookID: "dash", playbookVersion: "1", playbookDigest: "abc", snapshot: Data("{}".utf8),
                     createdAt: Self.start.addingTimeInterval(Double(index)))

@@ -67,7 +67,7 @@ import Testing
         let again = try newFile()
         #expect(try team.exportBundle(to: again, partnerID: nil, redact: false) == count)
         #expect(try records(again) == records(bundle))
-        #expect(Fixture.mode(again.path) == 0o600)
+        #expect(TeamRest.mode(again.path) == 0o600)
 
         let second = try team.importBundle(from: bundle, progress: nil)
         #expect(second == ImportSummary(inserted: 0, updated: 0, unchanged: count))

@@ -3,9 +3,9 @@ import NIOCore
 import OutreachStore
 import PostgresNIO
 
-/// One result row read by column name (PostgreSQL folds unquoted names to lower case), each value
-/// read whichever of the usual types its column has: ids as `uuid` or `text`, dates as
-/// `timestamptz` or stored text, lists as `jsonb`, `json` or text, flags as `boolean` or integers.
+/// One result row read by column name (PostgreSQL folds unquoted names to lower case), for the
+/// single columns and computed values (counts, names, ids) the listings read; records are read
+/// with core's `init(row:)`. Each value is read whichever of the usual types its column has.
 struct Fields {
     let row: PostgresRandomAccessRow
 
@@ -97,15 +97,6 @@ struct Fields {
         guard cell.bytes != nil else { throw FieldError.null(name) }
         if cell.dataType == .bytea { return try cell.decode(Data.self) }
         return Data(try cell.decode(String.self).utf8)
-    }
-
-    /// A value stored as JSON text (`jsonb`, `json` or `text`), or as a PostgreSQL array of ids.
-    func json<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-        let cell = try cell(name)
-        guard cell.bytes != nil else { throw FieldError.null(name) }
-        if cell.dataType == .uuidArray, let ids = try cell.decode([UUID].self) as? T { return ids }
-        if cell.dataType == .textArray, let texts = try cell.decode([String].self) as? T { return texts }
-        return try JSONDecoder().decode(T.self, from: Data(try cell.decode(String.self).utf8))
     }
 
     func raw<T: RawRepresentable>(_ type: T.Type, _ name: String) throws -> T where T.RawValue == String {

@@ -8,9 +8,9 @@ extension TeamDatabase {
     /// The most parameters one statement may carry (PostgreSQL's limit is 65,535).
     static let parametersPerStatement = 60_000
 
-    /// The order rows were written in, for tables read "by insertion" in SQLite (its rowid):
-    /// PostgreSQL keeps no such order, so rows are read by when they were made, then by id.
-    static let insertionOrder = "createdAt, id"
+    /// The order rows were written in, for tables read "by insertion" in SQLite (its rowid): the
+    /// `seq` identity of every table.
+    static let insertionOrder = "seq"
 
     /// Inserts the records in as few statements as the parameter limit allows. With
     /// `ignoringConflicts`, a row that would break a unique constraint (its id already stored) is

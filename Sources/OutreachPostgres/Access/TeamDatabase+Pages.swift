@@ -24,14 +24,16 @@ extension TeamDatabase {
     /// The newest notes (by `createdAt`, then id) matching the filters, oldest of the page first,
     /// and how many match in all.
     public func notePage(partnerID: UUID?, sector: String?, tag: String?, _ request: PageRequest) throws -> Page<Note> {
-        var conditions = Conditions()
-        if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
-        if let sector { conditions.add("partnerID IN (SELECT id FROM partner WHERE sector = ", Bound(sector), suffix: ")") }
-        if let since = request.since { conditions.add("createdAt >= ", Bound(since)) }
-        if let tag { conditions.add("text ~* ", Bound(Self.tagPattern(tag))) }
-        var page = try page(Note.self, where: conditions, orderedBy: "createdAt DESC, id DESC", limit: request.limit)
-        page.rows.reverse()
-        return page
+        try consistentRead {
+            var conditions = Conditions()
+            if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
+            if let sector { conditions.add("partnerID IN (SELECT id FROM partner WHERE sector = ", Bound(sector), suffix: ")") }
+            if let since = request.since { conditions.add("createdAt >= ", Bound(since)) }
+            if let tag { conditions.add("text ~* ", Bound(Self.tagPattern(tag))) }
+            var page = try page(Note.self, where: conditions, orderedBy: "createdAt DESC, seq DESC", limit: request.limit)
+            page.rows.reverse()
+            return page
+        }
     }
 
     /// A regular expression for a note text carrying `#tag` as `Note.tags` reads it: a word (between
@@ -49,29 +51,31 @@ extension TeamDatabase {
     /// The newest sessions (by number) matching the filters, lowest number of the page first, with
     /// their partner and answered count (counted for the page's sessions only), and how many match.
     public func sessionSummaryPage(partnerID: UUID?, _ request: PageRequest) throws -> Page<SessionSummary> {
-        var conditions = Conditions()
-        if let partnerID { conditions.add("session.partnerID = ", Bound(partnerID)) }
-        if let since = request.since { conditions.add("session.createdAt >= ", Bound(since)) }
-        return try transaction {
-            var count = StatementBuilder("SELECT COUNT(*) AS total FROM session")
-            conditions.append(to: &count)
-            let total = try rows(count.query).first.map { try Fields($0).int("total") } ?? 0
-            var page = StatementBuilder("""
-                SELECT page.*, partner.name AS partnerName,
-                       (SELECT COUNT(DISTINCT questionID) FROM answer
-                         WHERE answer.sessionID = page.id AND answer.value IS NOT NULL) AS answered
-                FROM (SELECT * FROM session
-                """)
-            conditions.append(to: &page)
-            page.append(" ORDER BY number DESC")
-            if let limit = request.limit { page.append(" LIMIT ", Bound(max(0, limit))) }
-            page.append(") AS page JOIN partner ON partner.id = page.partnerID ORDER BY page.number")
-            let summaries = try rows(page.query).map { row in
-                let fields = Fields(row)
-                return SessionSummary(session: try Session(fields: fields), partnerName: try fields.string("partnerName"),
-                                      answered: try fields.int("answered"))
+        try consistentRead {
+            var conditions = Conditions()
+            if let partnerID { conditions.add("session.partnerID = ", Bound(partnerID)) }
+            if let since = request.since { conditions.add("session.createdAt >= ", Bound(since)) }
+            return try transaction {
+                var count = StatementBuilder("SELECT COUNT(*) AS total FROM session")
+                conditions.append(to: &count)
+                let total = try rows(count.query).first.map { try Fields($0).int("total") } ?? 0
+                var page = StatementBuilder("""
+                    SELECT page.*, partner.name AS partnerName,
+                           (SELECT COUNT(DISTINCT questionID) FROM answer
+                             WHERE answer.sessionID = page.id AND answer.value IS NOT NULL) AS answered
+                    FROM (SELECT * FROM session
+                    """)
+                conditions.append(to: &page)
+                page.append(" ORDER BY number DESC")
+                if let limit = request.limit { page.append(" LIMIT ", Bound(max(0, limit))) }
+                page.append(") AS page JOIN partner ON partner.id = page.partnerID ORDER BY page.number")
+                let summaries = try rows(page.query).map { row in
+                    let fields = Fields(row)
+                    return SessionSummary(session: try Session(row: row), partnerName: try fields.string("partnerName"),
+                                          answered: try fields.int("answered"))
+                }
+                return Page(rows: summaries, total: total)
             }
-            return Page(rows: summaries, total: total)
         }
     }
 
@@ -79,50 +83,62 @@ extension TeamDatabase {
 
     /// The newest values (by `createdAt`, then id) matching the filters, oldest of the page first.
     public func valuePage(partnerID: UUID?, _ request: PageRequest) throws -> Page<ValueItem> {
-        var conditions = Conditions()
-        if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
-        if let since = request.since { conditions.add("createdAt >= ", Bound(since)) }
-        var page = try page(ValueItem.self, where: conditions, orderedBy: "createdAt DESC, id DESC", limit: request.limit)
-        page.rows.reverse()
-        return page
+        try consistentRead {
+            var conditions = Conditions()
+            if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
+            if let since = request.since { conditions.add("createdAt >= ", Bound(since)) }
+            var page = try page(ValueItem.self, where: conditions, orderedBy: "createdAt DESC, seq DESC", limit: request.limit)
+            page.rows.reverse()
+            return page
+        }
     }
 
     /// The first actions in the action log's order (open ones first, by due day; then done ones)
     /// matching the filters. `overdueBefore` keeps open actions due before that day (`yyyy-MM-dd`).
     public func actionPage(partnerID: UUID?, openOnly: Bool, overdueBefore today: String?, _ request: PageRequest) throws -> Page<ActionItem> {
-        var conditions = Conditions()
-        if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
-        if openOnly || today != nil { conditions.add("doneAt IS NULL") }
-        if let today { conditions.add("due IS NOT NULL AND due < ", Bound(today)) }
-        if let since = request.since { conditions.add("createdAt >= ", Bound(since)) }
-        return try page(ActionItem.self, where: conditions, orderedBy: Self.actionOrder, limit: request.limit)
+        try consistentRead {
+            var conditions = Conditions()
+            if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
+            if openOnly || today != nil { conditions.add("doneAt IS NULL") }
+            if let today { conditions.add("due IS NOT NULL AND due < ", Bound(today)) }
+            if let since = request.since { conditions.add("createdAt >= ", Bound(since)) }
+            return try page(ActionItem.self, where: conditions, orderedBy: Self.actionOrder, limit: request.limit)
+        }
     }
 
     // MARK: - Terms
 
     /// The first terms in alphabetical order (any case, then when they were captured) matching the filters.
     public func termPage(partnerID: UUID?, _ request: PageRequest) throws -> Page<Term> {
-        var conditions = Conditions()
-        if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
-        return try page(Term.self, where: conditions, orderedBy: "lower(term), \(Self.insertionOrder)", limit: request.limit)
+        try consistentRead {
+            var conditions = Conditions()
+            if let partnerID { conditions.add("partnerID = ", Bound(partnerID)) }
+            return try page(Term.self, where: conditions, orderedBy: "lower(term), seq", limit: request.limit)
+        }
     }
 
     // MARK: - Partners, parties and partnerships
 
     /// The first partners by name (any case) in the sector, if one is given.
     public func partnerPage(sector: String?, _ request: PageRequest) throws -> Page<Partner> {
-        var conditions = Conditions()
-        if let sector { conditions.add("sector = ", Bound(sector)) }
-        return try page(Partner.self, where: conditions, orderedBy: "lower(name), name, id", limit: request.limit)
+        try consistentRead {
+            var conditions = Conditions()
+            if let sector { conditions.add("sector = ", Bound(sector)) }
+            return try page(Partner.self, where: conditions, orderedBy: "lower(name), seq", limit: request.limit)
+        }
     }
 
     /// The first parties by name (any case).
     public func partyPage(_ request: PageRequest) throws -> Page<Party> {
-        try page(Party.self, where: Conditions(), orderedBy: "lower(name), name, id", limit: request.limit)
+        try consistentRead {
+            try page(Party.self, where: Conditions(), orderedBy: "lower(name), seq", limit: request.limit)
+        }
     }
 
     /// The first partnerships by name (any case).
     public func partnershipPage(_ request: PageRequest) throws -> Page<Partnership> {
-        try page(Partnership.self, where: Conditions(), orderedBy: "lower(name), name, id", limit: request.limit)
+        try consistentRead {
+            try page(Partnership.self, where: Conditions(), orderedBy: "lower(name), seq", limit: request.limit)
+        }
     }
 }

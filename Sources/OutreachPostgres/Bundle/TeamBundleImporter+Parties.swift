@@ -109,9 +109,8 @@ extension TeamBundleImporter {
             ON CONFLICT (partnershipID, partyID) DO UPDATE SET createdAt = LEAST(partnershipMember.createdAt, excluded.createdAt)
             """)
         try database.rows("DELETE FROM partnershipMember WHERE partyID = \(old)")
-        let pattern = Bound("%\(Self.key(from))%")
         let values = try ValueItem.all(database.rows(
-            "SELECT * FROM valueItem WHERE beneficiaryIDs::text ILIKE \(pattern) OR payerIDs::text ILIKE \(pattern)"))
+            "SELECT * FROM valueItem WHERE \(old) = ANY(beneficiaryIDs) OR \(old) = ANY(payerIDs)"))
         for var value in values {
             value.beneficiaryIDs = Self.unique(value.beneficiaryIDs.map { $0 == from ? to : $0 })
             value.payerIDs = Self.unique(value.payerIDs.map { $0 == from ? to : $0 })
@@ -232,42 +231,8 @@ extension TeamBundleImporter {
             guard let partner = try Partner.one(database.rows("SELECT * FROM partner WHERE id = \(Bound(id))")) else { continue }
             let party = try Party.one(database.rows("SELECT * FROM party WHERE partnerID = \(Bound(id)) LIMIT 1"))
             if let party, party.name == partner.name, party.kind == (partner.isOwn ? .own : .partner) { continue }
-            try linkParty(for: partner)
+            try database.linkParty(for: partner)
         }
         partnersToLink.removeAll()
-    }
-
-    /// The party row for a partner, as `AppDatabase.linkParty` makes it: its party is renamed to
-    /// it; else an existing party of that name (or, for your own organisation, the own party) with
-    /// no partner becomes its party, keeping any other name as an alias; else a new party.
-    private func linkParty(for partner: Partner) throws {
-        let kind = partner.isOwn ? Party.Kind.own : .partner
-        if var existing = try Party.one(database.rows("SELECT * FROM party WHERE partnerID = \(Bound(partner.id)) LIMIT 1")) {
-            existing.name = partner.name
-            existing.kind = kind
-            existing.updatedAt = partner.updatedAt
-            try database.update(existing)
-            return
-        }
-        let named = try Party.one(database.rows("""
-            SELECT * FROM party WHERE lower(name) = lower(\(Bound(partner.name))) AND partnerID IS NULL LIMIT 1
-            """))
-        let own = partner.isOwn && named == nil ? try Party.one(database.rows("""
-            SELECT * FROM party WHERE kind = \(Bound(Party.Kind.own.rawValue)) AND partnerID IS NULL
-            ORDER BY \(unescaped: TeamDatabase.insertionOrder) LIMIT 1
-            """)) : nil
-        if var named = named ?? own {
-            if named.name.caseInsensitiveCompare(partner.name) != .orderedSame {
-                try database.insert([PartyAlias(partyID: named.id, alias: named.name)])
-            }
-            named.name = partner.name
-            named.kind = kind
-            named.partnerID = partner.id
-            named.updatedAt = partner.updatedAt
-            try database.update(named)
-            return
-        }
-        try database.rows("DELETE FROM partyAlias WHERE lower(alias) = lower(\(Bound(partner.name)))")
-        try database.insert([Party(id: partner.id, name: partner.name, kind: kind, partnerID: partner.id, createdAt: partner.createdAt)])
     }
 }

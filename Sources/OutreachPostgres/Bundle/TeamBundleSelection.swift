@@ -26,8 +26,9 @@ struct TeamBundleSelection {
             "SELECT * FROM \(unescaped: R.table) WHERE \(unescaped: column) = ANY(\(Bound(ids: ids))) ORDER BY \(unescaped: order(R.self))"))
     }
 
+    /// Sessions by number (as they were made here), every other table by its `seq`.
     private func order<R: RecordRow>(_ type: R.Type) -> String {
-        R.self == PartnershipMember.self ? "createdAt, partnershipID, partyID" : TeamDatabase.insertionOrder
+        R.self == Session.self ? "number" : TeamDatabase.insertionOrder
     }
 
     private func everything() throws -> [StoreBundle.Line] {

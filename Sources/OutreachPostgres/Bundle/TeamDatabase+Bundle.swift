@@ -12,7 +12,7 @@ extension TeamDatabase {
     /// `redact` leaves out every private note and any reference to one.
     @discardableResult
     public func exportBundle(to url: URL, partnerID: UUID?, redact: Bool) throws -> Int {
-        let lines = try transaction { try TeamBundleSelection(database: self, redact: redact).lines(partnerID: partnerID) }
+        let lines = try consistentRead { try TeamBundleSelection(database: self, redact: redact).lines(partnerID: partnerID) }
         let encoder = StoreBundle.encoder
         var text = String(decoding: try encoder.encode(StoreBundle.Header(
             format: StoreBundle.formatName, version: StoreBundle.version, createdAt: Date(), redacted: redact,
@@ -35,9 +35,9 @@ extension TeamDatabase {
     /// or with a partner, those in what that partner's bundle holds.
     public func privateNotesToExport(partnerID: UUID?) throws -> Int {
         guard let partnerID else {
-            return try rows("SELECT COUNT(*) AS total FROM note WHERE isPrivate").first.map { try Fields($0).int("total") } ?? 0
+            return try read { try rows("SELECT COUNT(*) AS total FROM note WHERE isPrivate").first.map { try Fields($0).int("total") } ?? 0 }
         }
-        return try transaction {
+        return try consistentRead {
             try TeamBundleSelection(database: self, redact: false).lines(partnerID: partnerID).count {
                 if case .note(let note) = $0 { note.isPrivate } else { false }
             }
@@ -55,7 +55,7 @@ extension TeamDatabase {
     public func importBundle(from url: URL, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> ImportSummary {
         let (version, read) = try StoreBundle.read(url)
         let records = TeamBundleImporter.mergeOrder(read)
-        return try transaction {
+        return try write {
             var importer = TeamBundleImporter(database: self, path: url.path, version: version)
             try importer.checkReferences(records)
             importer.prepare(records)

@@ -15,9 +15,9 @@ public final class TeamDatabase: @unchecked Sendable {
     /// What opening changed and the user should know, worded for printing once.
     public internal(set) var notices: [String] = []
     let configuration: PostgresConnection.Configuration
-    private let lock = NSRecursiveLock()
+    let lock = NSRecursiveLock()
     private var connection: PostgresConnection?
-    private var transactionDepth = 0
+    private(set) var transactionDepth = 0
 
     /// postgres-nio logs nothing to the user's terminal: every failure reaches them as a `StoreError`.
     static let logger = Logger(label: "outreach.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -31,11 +31,24 @@ public final class TeamDatabase: @unchecked Sendable {
     func connected() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
-        let fresh = try PostgresConnection.connect(
-            on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: Self.logger
-        ).wait()
+        let fresh: PostgresConnection
+        do {
+            fresh = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: Self.logger
+            ).wait()
+        } catch {
+            throw connectionFailure(error)
+        }
         connection = fresh
         return fresh
+    }
+
+    /// Forgets the connection after it was lost, so the next statement connects again.
+    func dropConnection() {
+        lock.withLock {
+            if let connection { try? connection.close().wait() }
+            connection = nil
+        }
     }
 
     /// Runs one statement and returns every row it produced.
@@ -48,15 +61,15 @@ public final class TeamDatabase: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    /// A transaction inside another joins it.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// A transaction inside another joins it. `begin` may ask for another isolation level.
+    func transaction<T>(begin: PostgresQuery = "BEGIN", _ body: () throws -> T) throws -> T {
         try lock.withLock {
             if transactionDepth > 0 {
                 transactionDepth += 1
                 defer { transactionDepth -= 1 }
                 return try body()
             }
-            try rows("BEGIN")
+            try rows(begin)
             transactionDepth = 1
             defer { transactionDepth = 0 }
             do {

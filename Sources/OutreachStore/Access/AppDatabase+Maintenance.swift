@@ -9,6 +9,13 @@ public struct HealthReport: Sendable {
     public var counts: [(table: String, rows: Int)]
 
     public var isHealthy: Bool { integrity == ["ok"] }
+
+    public init(integrity: [String], migrations: [String], latestKnown: String, counts: [(table: String, rows: Int)]) {
+        self.integrity = integrity
+        self.migrations = migrations
+        self.latestKnown = latestKnown
+        self.counts = counts
+    }
 }
 
 extension AppDatabase {

@@ -17,6 +17,16 @@ public struct SearchHit: Sendable, Equatable {
 
     public static let markStart = "\u{1}"
     public static let markEnd = "\u{2}"
+
+    public init(kind: Kind, id: UUID, partnerName: String?, sessionNumber: Int64?, questionID: String?, snippet: String, rank: Double) {
+        self.kind = kind
+        self.id = id
+        self.partnerName = partnerName
+        self.sessionNumber = sessionNumber
+        self.questionID = questionID
+        self.snippet = snippet
+        self.rank = rank
+    }
 }
 
 /// What to narrow a search to, and how many hits to return.
@@ -52,6 +62,12 @@ public struct SearchResult: Sendable {
     public var ranked: Int
     /// Whether older matches were left out of the ranking.
     public var moreMatch: Bool
+
+    public init(hits: [SearchHit], ranked: Int, moreMatch: Bool) {
+        self.hits = hits
+        self.ranked = ranked
+        self.moreMatch = moreMatch
+    }
 }
 
 extension AppDatabase {

@@ -121,6 +121,14 @@ public protocol Store: AnyObject, Sendable {
     func importBundle(from url: URL, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> ImportSummary
     func backup(to path: String) throws
     func healthReport() throws -> HealthReport
+
+    // MARK: Team features (a SQLite file refuses them, saying how to get a team database)
+    @discardableResult
+    func publishPlaybook(id: String, version: String, digest: String, fileName: String, source: String) throws -> PublishOutcome
+    func publishedPlaybooks() throws -> [PublishedPlaybook]
+    /// Creates a lead's login role (or takes an existing one) with exactly the rights a lead needs;
+    /// returns what to tell the owner.
+    func addLead(role: String) throws -> String
 }
 
 /// The short forms, as on `AppDatabase`.

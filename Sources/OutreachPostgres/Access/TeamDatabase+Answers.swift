@@ -1,0 +1,75 @@
+import Foundation
+import OutreachCore
+import OutreachStore
+import PostgresNIO
+
+extension TeamDatabase {
+    // MARK: - Answers
+
+    /// Saves a new revision of an answer (nil value: skipped) and the session's new position, in
+    /// one transaction committed before this returns. As with SQLite, the revision is stamped now,
+    /// or 1.5 ms after the session's newest answer when that one is as late or later, so the
+    /// session's answers stay in the order they were given. The session's row is locked while
+    /// the revision is counted, so two leads answering in one session at once get distinct
+    /// revisions. A retry after a lost connection returns the revision the first try saved.
+    @discardableResult
+    public func recordAnswer(sessionID: UUID, questionID: String, value: String?, nextPosition: Int) throws -> Answer {
+        let id = UUID()
+        return try write {
+            try rows("SELECT 1 FROM session WHERE id = \(sessionID) FOR UPDATE")
+            if let saved = try rows("SELECT \(unescaped: TeamColumns.answer) FROM answer WHERE id = \(id)").first {
+                return try Answer(row: saved)
+            }
+            let last: Int = try self.value("""
+                SELECT coalesce(max(revision), 0) FROM answer WHERE sessionID = \(sessionID) AND questionID = \(questionID)
+                """)
+            let newest: Date? = try self.value("SELECT max(createdAt) FROM answer WHERE sessionID = \(sessionID)")
+            let createdAt = (newest.map { Swift.max(Date(), $0.teamStored.addingTimeInterval(0.0015)) } ?? Date()).teamStored
+            let answer = Answer(id: id, sessionID: sessionID, questionID: questionID, revision: last + 1, value: value, createdAt: createdAt)
+            try rows(TeamInserts.answer(answer))
+            try rows("""
+                UPDATE session SET position = \(nextPosition), status = \(Session.Status.active.rawValue), updatedAt = \(createdAt)
+                WHERE id = \(sessionID)
+                """)
+            return answer
+        }
+    }
+
+    /// Stores an answer revision exactly as given, leaving its session untouched.
+    public func insertAnswer(_ answer: Answer) throws {
+        try write { try rows(TeamInserts.answer(answer)) }
+    }
+
+    /// Every revision of every answer in a session, in the merge rule's order: oldest first by
+    /// `createdAt`, revisions stamped in the same millisecond by id.
+    public func answers(sessionID: UUID) throws -> [Answer] {
+        try read {
+            try rows("SELECT \(unescaped: TeamColumns.answer) FROM answer WHERE sessionID = \(sessionID) ORDER BY createdAt, id")
+                .map(Answer.init(row:))
+        }
+    }
+
+    public func answerState(sessionID: UUID) throws -> AnswerState {
+        AnswerState(revisions: try answers(sessionID: sessionID))
+    }
+
+    // MARK: - Notes
+
+    /// Saves a note as the connected role (its author); a private note is seen only by its author.
+    @discardableResult
+    public func addNote(_ note: Note) throws -> Note {
+        try write { try rows(TeamInserts.note(note)) }
+        return note
+    }
+
+    /// The notes (the ones this role may see), oldest first, then in the order they were saved.
+    public func notes(partnerID: UUID?, sessionID: UUID?) throws -> [Note] {
+        try read {
+            try rows("""
+                SELECT \(unescaped: TeamColumns.note) FROM note
+                WHERE (\(partnerID)::uuid IS NULL OR partnerID = \(partnerID)) AND (\(sessionID)::uuid IS NULL OR sessionID = \(sessionID))
+                ORDER BY createdAt, seq
+                """).map(Note.init(row:))
+        }
+    }
+}
