@@ -11,9 +11,14 @@ protocol RecordRow {
     init(row: PostgresRow) throws
     /// The columns written on insert, in a fixed order, with their values (nil: NULL).
     var columns: [(name: String, value: Bound?)] { get throws }
+    /// Columns an update never writes: a lead may not change when an answer, note, term, value or
+    /// action was made (their UPDATE grants leave `createdAt` out), and a merge never needs to.
+    static var frozenColumns: Set<String> { get }
 }
 
 extension RecordRow {
+    static var frozenColumns: Set<String> { [] }
+
     /// Reads every row of a result as this record.
     static func all(_ rows: [PostgresRow]) throws -> [Self] { try rows.map { try Self(row: $0) } }
     static func one(_ rows: [PostgresRow]) throws -> Self? { try rows.first.map { try Self(row: $0) } }
@@ -77,6 +82,7 @@ extension Answer: RecordRow {
 
 extension Note: RecordRow {
     static let table = "note"
+    static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("partnershipID", partnershipID.bound), ("sessionID", sessionID.bound),
          ("questionID", questionID.bound), ("text", Bound(text)), ("isPrivate", Bound(isPrivate)),
@@ -86,6 +92,7 @@ extension Note: RecordRow {
 
 extension Term: RecordRow {
     static let table = "term"
+    static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("sessionID", sessionID.bound), ("questionID", questionID.bound),
          ("term", Bound(term)), ("meaning", Bound(meaning)), ("createdAt", Bound(createdAt)), ("updatedAt", Bound(updatedAt))]
@@ -94,6 +101,7 @@ extension Term: RecordRow {
 
 extension ValueItem: RecordRow {
     static let table = "valueItem"
+    static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("partnershipID", partnershipID.bound), ("sessionID", sessionID.bound),
          ("questionID", questionID.bound), ("value", Bound(value)), ("benefits", Bound(array: benefits)),
@@ -106,6 +114,7 @@ extension ValueItem: RecordRow {
 
 extension ActionItem: RecordRow {
     static let table = "actionItem"
+    static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("partnershipID", partnershipID.bound), ("sessionID", sessionID.bound),
          ("questionID", questionID.bound), ("text", Bound(text)), ("owner", Bound(owner)), ("due", due.bound),

@@ -52,9 +52,10 @@ extension TeamDatabase {
         try insert([record], ignoringConflicts: true) == 1
     }
 
-    /// Writes every column of a record over the row with the same key (`id`, or the columns named).
+    /// Writes every column of a record (but its frozen ones) over the row with the same key (`id`,
+    /// or the columns named).
     func update<R: RecordRow>(_ record: R, key: [String] = ["id"]) throws {
-        let columns = try record.columns
+        let columns = try record.columns.filter { !R.frozenColumns.contains($0.name) }
         var bindings = PostgresBindings(capacity: columns.count)
         var assignments: [String] = [], conditions: [String] = []
         for (offset, column) in columns.enumerated() {
