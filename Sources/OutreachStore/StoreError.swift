@@ -41,6 +41,7 @@ public enum StoreError: LocalizedError, Equatable {
     case invalidRoleName(path: String, name: String)
     case teamBackup(path: String, command: String)
     case needsTeamDatabase(command: String)
+    case publishedDifferently(id: String, version: String)
 
     public var errorDescription: String? {
         switch self {
@@ -100,6 +101,9 @@ public enum StoreError: LocalizedError, Equatable {
             "'\(path)' can be read by other users and outreach cannot make it private (\(reason)); nothing was written. Run 'chmod 600 \(path)', or pass another file with --db."
         case .missingFileName(let option, let example):
             "\(option) needs a file name, for example '\(example)'."
+        case .publishedDifferently(let id, let version):
+            "the playbook '\(id)' version \(version) is already published with different content; nothing was published. "
+                + "Bump 'version:' in the playbook and publish again."
         case .failed(let path, let reason):
             "outreach could not finish this command on '\(path)' (\(reason)); nothing was saved by it. "
                 + "Run 'check', and if it reports a problem, restore your latest 'backup' copy."

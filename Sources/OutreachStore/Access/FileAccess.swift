@@ -42,7 +42,7 @@ extension FileAccess {
 extension FileAccess {
     /// Creates a new, empty file private to the user (0600) in an existing folder, never replacing
     /// one; a failure is described in words for `failure` to wrap.
-    static func createNewPrivateFile(at path: String, failure: (String) -> StoreError) throws {
+    public static func createNewPrivateFile(at path: String, failure: (String) -> StoreError) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {

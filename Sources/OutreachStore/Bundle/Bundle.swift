@@ -10,27 +10,40 @@ public enum Bundle {
     public static let formatName = "outreach-bundle"
     public static let version = 2
 
-    struct Header: Codable {
-        var format: String
-        var version: Int
-        var createdAt: Date
-        var redacted: Bool
-        var partner: String?
+    public struct Header: Codable {
+        public var format: String
+        public var version: Int
+        public var createdAt: Date
+        public var redacted: Bool
+        public var partner: String?
+
+        public init(format: String, version: Int, createdAt: Date, redacted: Bool, partner: String?) {
+            self.format = format
+            self.version = version
+            self.createdAt = createdAt
+            self.redacted = redacted
+            self.partner = partner
+        }
     }
 
-    struct End: Codable {
-        var end: Bool
-        var records: Int
+    public struct End: Codable {
+        public var end: Bool
+        public var records: Int
+
+        public init(end: Bool, records: Int) {
+            self.end = end
+            self.records = records
+        }
     }
 
     /// One record line: its kind and the record itself.
-    enum Line: Codable {
+    public enum Line: Codable, Sendable {
         case partner(Partner), party(Party), alias(PartyAlias), partnership(Partnership), member(PartnershipMember)
         case session(Session), answer(Answer), note(Note), term(Term), value(ValueItem), action(ActionItem)
 
         enum CodingKeys: String, CodingKey { case kind, record }
 
-        init(from decoder: Decoder) throws {
+        public init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             switch try container.decode(String.self, forKey: .kind) {
             case "partner": self = .partner(try container.decode(Partner.self, forKey: .record))
@@ -49,7 +62,7 @@ public enum Bundle {
             }
         }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(kind, forKey: .kind)
             switch self {
@@ -68,7 +81,7 @@ public enum Bundle {
         }
     }
 
-    static var encoder: JSONEncoder {
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -104,4 +117,10 @@ public struct ImportSummary: Sendable, Equatable {
     public var inserted = 0
     public var updated = 0
     public var unchanged = 0
+
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+    }
 }

@@ -3,15 +3,15 @@ import OutreachCore
 
 extension Bundle {
     /// One record of a bundle with the line it is on, for messages.
-    struct Record {
-        var line: Int
-        var content: Line
+    public struct Record: Sendable {
+        public var line: Int
+        public var content: Line
     }
 
     /// Reads and checks a whole bundle before anything is written: the header, every record (its
     /// fields, a session's playbook snapshot, text that could not be stored whole) and the end line.
     /// Lines may end in LF or CRLF; blank lines are ignored but counted.
-    static func read(_ url: URL) throws -> (version: Int, records: [Record]) {
+    public static func read(_ url: URL) throws -> (version: Int, records: [Record]) {
         let path = url.path
         guard !url.path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.badBundle(path: path, line: 0, reason: "the file cannot be read")
@@ -137,7 +137,7 @@ extension Data {
 
 extension Bundle.Line {
     /// Where the record comes in the merge: what others refer to first.
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .partner: 0
         case .party: 1
@@ -149,7 +149,7 @@ extension Bundle.Line {
         }
     }
 
-    var kind: String {
+    public var kind: String {
         switch self {
         case .partner: "partner"
         case .party: "party"

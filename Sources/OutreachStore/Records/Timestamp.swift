@@ -6,15 +6,15 @@ import Foundation
 /// an import's time. These give the same text: `yyyy-MM-dd HH:mm:ss.SSS` (GRDB's storage form) and
 /// `yyyy-MM-ddTHH:mm:ss.SSSZ` (the bundle form), rounded to the nearest millisecond so that a date
 /// read back writes the same text again.
-enum Timestamp {
+public enum Timestamp {
     /// The storage text of a date in years 1 to 9999, else nil.
-    static func storage(_ date: Date) -> String? { format(date, separator: 0x20, zone: nil) }
+    public static func storage(_ date: Date) -> String? { format(date, separator: 0x20, zone: nil) }
 
     /// The bundle text of a date in years 1 to 9999, else nil.
     static func bundle(_ date: Date) -> String? { format(date, separator: 0x54, zone: 0x5A) }
 
     /// The date of bundle text in exactly the form `bundle(_:)` writes, else nil.
-    static func parseBundle(_ text: String) -> Date? {
+    public static func parseBundle(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { bytes -> Date? in
             guard bytes.count == 24, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,

@@ -1,0 +1,67 @@
+import Foundation
+import OutreachCore
+import OutreachStore
+import PostgresNIO
+
+extension TeamDatabase {
+    // MARK: - Reports
+
+    /// The notes with these ids, whoever they belong to, oldest first (unknown ids, and other
+    /// people's private notes, are left out).
+    public func notes(ids: [UUID]) throws -> [Note] {
+        try read {
+            guard !ids.isEmpty else { return [] }
+            return try Note.all(rows("SELECT * FROM note WHERE id = ANY(\(Bound(ids: Set(ids)))) ORDER BY createdAt, id"))
+        }
+    }
+
+    /// For every session, the ids of the questions that have an answer (skips left out).
+    public func answeredQuestionIDs() throws -> [UUID: Set<String>] {
+        try read {
+            var result: [UUID: Set<String>] = [:]
+            for row in try rows("SELECT DISTINCT sessionID, questionID FROM answer WHERE value IS NOT NULL") {
+                let fields = Fields(row)
+                result[try fields.uuid("sessionID"), default: []].insert(try fields.string("questionID"))
+            }
+            return result
+        }
+    }
+
+    /// For every session, the last time anything was written for it: the session itself, its
+    /// answers, and the notes, terms, values and actions recorded during it.
+    public func sessionActivity() throws -> [UUID: Date] {
+        try read {
+            var result: [UUID: Date] = [:]
+            for row in try rows("""
+                SELECT sessionID, MAX(at) AS at FROM (
+                    SELECT id AS sessionID, updatedAt AS at FROM session
+                    UNION ALL SELECT sessionID, createdAt FROM answer
+                    UNION ALL SELECT sessionID, updatedAt FROM note WHERE sessionID IS NOT NULL
+                    UNION ALL SELECT sessionID, updatedAt FROM term WHERE sessionID IS NOT NULL
+                    UNION ALL SELECT sessionID, updatedAt FROM valueItem WHERE sessionID IS NOT NULL
+                    UNION ALL SELECT sessionID, updatedAt FROM actionItem WHERE sessionID IS NOT NULL
+                ) AS activity
+                GROUP BY sessionID
+                """) {
+                let fields = Fields(row)
+                guard let at = try fields.optionalDate("at") else { continue }
+                result[try fields.uuid("sessionID")] = at
+            }
+            return result
+        }
+    }
+
+    /// The sessions that ran a playbook, oldest number first.
+    public func sessions(playbookID: String) throws -> [Session] {
+        try read {
+            try Session.all(rows("SELECT * FROM session WHERE playbookID = \(Bound(playbookID)) ORDER BY number"))
+        }
+    }
+
+    /// A partner's sessions, oldest number first.
+    public func sessions(partnerID: UUID) throws -> [Session] {
+        try read {
+            try Session.all(rows("SELECT * FROM session WHERE partnerID = \(Bound(partnerID)) ORDER BY number"))
+        }
+    }
+}
