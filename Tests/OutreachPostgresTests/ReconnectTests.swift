@@ -27,6 +27,20 @@ import Testing
         #expect(try team.partner(named: "riverside ha").id == partner.id)
     }
 
+    @Test func leadsOpeningANewDatabaseAtOnceMigrateItOnce() throws {
+        let database = try TestPostgres.server().freshDatabase()
+        let failures = NumberBox()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment).closeCleanly()
+            } catch {
+                failures.append(1)
+            }
+        }
+        #expect(failures.values.isEmpty)
+        #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security\n")
+    }
+
     @Test func sessionNumbersStayUniqueAcrossLeads() throws {
         let database = try TestPostgres.server().freshDatabase()
         let first = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
