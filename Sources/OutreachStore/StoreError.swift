@@ -132,7 +132,7 @@ public enum StoreError: LocalizedError, Equatable {
                 + "nothing was changed. Ask the owner to open it once with outreach, then try again."
         case .lostConnection(let path, let server):
             "the PostgreSQL server at \(server) for '\(path)' cannot be reached; nothing was saved for this line. "
-                + "Press Enter again once the server is back: the line is kept."
+                + "At the terminal the line is kept: press Enter to send it again once the server is back."
         case .tlsFailed(let path, let reason):
             "cannot set up an encrypted connection to '\(path)' (\(reason)); nothing was written. "
                 + "Check the server's certificate, or for a server you trust on a private network add ?sslmode=require "
@@ -156,5 +156,14 @@ public enum StoreNotice: Equatable, CustomStringConvertible, Sendable {
         case .madePrivate(let path, let mode):
             "'\(path)' could be read by other users (mode \(String(mode, radix: 8))); outreach made it and its -wal and -shm files private to you (mode 600)."
         }
+    }
+}
+
+extension StoreError {
+    /// The team database's server went away: nothing of the line was saved, and sending the same
+    /// line again once the server is back is safe (records carry their ids).
+    public var isConnectionLost: Bool {
+        if case .lostConnection = self { return true }
+        return false
     }
 }

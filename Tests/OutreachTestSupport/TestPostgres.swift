@@ -48,12 +48,17 @@ public struct TestPostgres: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script, "start", folder.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
+        // Into a file, not a pipe: the server the script starts must not hold our pipe open.
+        let log = folder.deletingLastPathComponent().appendingPathComponent("\(folder.lastPathComponent)-start.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        try? handle.close()
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else { throw Problem.command("postgres-server start", status: process.terminationStatus, output: text) }
         return try server(environment: ["OUTREACH_TEST_PG": folder.appendingPathComponent("env").path])
     }
@@ -93,26 +98,27 @@ public struct TestPostgres: Sendable {
         try run("/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-m", "immediate", "-w", "stop"])
     }
 
-    /// Starts the server again on the same port.
+    /// Starts the server again on the same port. The server keeps no pipe of ours open (its output
+    /// goes to its log), or reading our end would wait for it to exit.
     public func start() throws {
-        try run("/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-w", "-l",
+        try run(detached: true, "/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-w", "-l",
                                       socketFolder + "/../server.log",
                                       "-o", "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off",
                                       "start"])
     }
 
     @discardableResult
-    private func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    private func run(detached: Bool = false, _ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
+        process.standardOutput = detached ? FileHandle.nullDevice : output
+        process.standardError = detached ? FileHandle.nullDevice : output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = detached ? Data() : output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {

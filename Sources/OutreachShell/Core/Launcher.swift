@@ -42,7 +42,7 @@ public enum Launcher {
     /// SQLite file (creating the private data folder first).
     static func openDatabase(at location: String, paths: SearchPaths,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any Store {
-        if TeamDatabase.isAddress(location) { return try TeamDatabase.open(address: location, environment: environment) }
+        if PostgresAddress.isAddress(location) { return try TeamDatabase.open(address: location, environment: environment) }
         if location != ":memory:" { try FileAccess.preparePrivateFolder(at: paths.dataDirectory.path) }
         return try AppDatabase.open(path: location)
     }

@@ -143,8 +143,10 @@ public extension Store {
     }
     func search(_ query: String) throws -> [SearchHit] { try search(query, filter: SearchFilter()) }
     func searchPage(_ query: String) throws -> SearchResult { try searchPage(query, filter: SearchFilter()) }
+    @discardableResult
     func exportBundle(to url: URL, redact: Bool) throws -> Int { try exportBundle(to: url, partnerID: nil, redact: redact) }
     func privateNotesToExport() throws -> Int { try privateNotesToExport(partnerID: nil) }
+    @discardableResult
     func importBundle(from url: URL) throws -> ImportSummary { try importBundle(from: url, progress: nil) }
 }
 

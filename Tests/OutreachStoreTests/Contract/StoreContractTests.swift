@@ -8,7 +8,7 @@ import Testing
 /// the same answers to the same calls, so the engine, reports and commands need not know which
 /// one they talk to.
 @Suite struct StoreContractTests {
-    static let snapshot = Data(#"{"id":"dash"}"#.utf8)
+    static let snapshot = Fixture.snapshot
 
     func session(_ store: any Store, partner: Partner, at date: Date = Date()) throws -> Session {
         try store.createSession(Session(partnerID: partner.id, playbookID: "dash", playbookVersion: "1.0.0",
@@ -93,11 +93,11 @@ import Testing
         #expect(try store.aliases(of: medicaid.id) == ["Medicaid"])
 
         let value = try store.addValue(ValueItem(partnerID: housing.id, value: "Fewer emergency visits", benefits: ["State Medicaid"],
-                                                 lenses: [.economic, .social], horizon: .long,
+                                                 lenses: [.economic, .altruistic], horizon: .long,
                                                  beneficiaryIDs: [medicaid.id], payerIDs: [partnerParty.id]))
         let stored = try #require(try store.values(partnerID: housing.id).first)
         #expect(stored.id == value.id)
-        #expect(stored.lenses == [.economic, .social])
+        #expect(stored.lenses == [.economic, .altruistic])
         #expect(stored.beneficiaryIDs == [medicaid.id])
         #expect(stored.payerIDs == [partnerParty.id])
         #expect(try store.partyNames(ids: [medicaid.id]) == [medicaid.id: "State Medicaid"])
@@ -147,7 +147,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let bundle = folder.appendingPathComponent("all.jsonl")
-        try source.exportBundle(to: bundle, redact: false)
+        _ = try source.exportBundle(to: bundle, redact: false)
 
         let store = try backend.emptyStore()
         defer { store.closeCleanly() }
