@@ -86,11 +86,11 @@ struct TeamBundleImporter {
             case .partner(var partner):
                 let bundleID = partner.id
                 if try database.rows("SELECT 1 FROM partner WHERE id = \(Bound(partner.id))").isEmpty,
-                   let sameName = try Partner.one(database.rows("SELECT * FROM partner WHERE lower(name) = lower(\(Bound(partner.name))) LIMIT 1")) {
+                   let sameName = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE lower(name) = lower(\(Bound(partner.name))) LIMIT 1")) {
                     partner.id = sameName.id
                 }
                 partnerIDs[bundleID] = partner.id
-                let existing = try Partner.one(database.rows("SELECT * FROM partner WHERE id = \(Bound(partner.id))"))
+                let existing = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(partner.id))"))
                 try upsert(partner, existing: existing)
                 partnersToLink.append(partner.id)
             case .party(var party):
@@ -186,7 +186,7 @@ struct TeamBundleImporter {
     ) throws where R.ID == UUID, R: HasUpdatedAt {
         guard !items.isEmpty else { return }
         let stored = try R.all(database.rows(
-            "SELECT * FROM \(unescaped: R.table) WHERE id = ANY(\(Bound(ids: Set(items.map(\.record.id)))))"))
+            "SELECT \(unescaped: R.selected) FROM \(unescaped: R.table) WHERE id = ANY(\(Bound(ids: Set(items.map(\.record.id)))))"))
         var existing = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var inserts: [R] = [], waiting: [UUID: Int] = [:]
         for item in items {
@@ -238,6 +238,7 @@ struct TeamBundleImporter {
     /// The winner of the merge rule: the newer `updatedAt` (to the store's millisecond), and for
     /// equal times the copy whose bundle encoding sorts last.
     static func wins<T: Encodable & HasUpdatedAt>(_ incoming: T, over existing: T) throws -> Bool {
+        if incoming == existing { return false }
         let new = milliseconds(incoming.updatedAt), old = milliseconds(existing.updatedAt)
         if new != old { return new > old }
         let encoder = StoreBundle.encoder
@@ -299,7 +300,7 @@ struct TeamBundleImporter {
 }
 
 /// A record the merge rule dates by its last change.
-protocol HasUpdatedAt {
+protocol HasUpdatedAt: Equatable {
     var updatedAt: Date { get }
 }
 
