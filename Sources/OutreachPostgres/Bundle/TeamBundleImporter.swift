@@ -61,7 +61,7 @@ struct TeamBundleImporter {
         while index < records.count {
             let record = records[index]
             line = record.line
-            if record.content.rank > 2 { try linkPartners() }
+            if record.content.rank > 2 { try linkPartners(before: record) }
             var end = index + 1
             if record.content.rank >= 5 {
                 while end < records.count, end - index < Self.runLength, records[end].content.kind == record.content.kind { end += 1 }
@@ -76,7 +76,17 @@ struct TeamBundleImporter {
             }
             index = end
         }
-        try linkPartners()
+        if let last = records.last { try linkPartners(before: last) }
+    }
+
+    /// Links the partners merged so far to their parties; a party that cannot be linked (its name
+    /// taken by another party here) refuses the bundle at `record`'s line, as SQLite's import does.
+    private mutating func linkPartners(before record: StoreBundle.Record) throws {
+        do {
+            try linkPartners()
+        } catch where Self.isConstraintViolation(error) {
+            throw StoreError.badBundle(path: path, line: record.line, reason: Self.conflict(error, record.content))
+        }
     }
 
     /// Merges a partner, party, alias, partnership or member.
