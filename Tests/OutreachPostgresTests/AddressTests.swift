@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    @Test func passwordsWithSlashesOrAtSignsAreNeverShown() {
+        for text in ["postgresql://ana:pa/ss@host/db", "postgresql://ana:p@ss?x@host:5432/db", "postgres://:only@host"] {
+            do {
+                _ = try PostgresAddress(text, environment: environment)
+                Issue.record("accepted \(text)")
+            } catch let error as StoreError {
+                guard case .passwordInAddress(let path) = error else { Issue.record("unexpected \(error)"); continue }
+                #expect(!path.contains("pa/ss") && !path.contains("p@ss") && !path.contains("only"), "\(path)")
+                #expect(path.hasSuffix("@host/db") || path.hasSuffix("@host:5432/db") || path.hasSuffix("@host"))
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
     @Test func badAddresses() {
         for text in ["postgresql://ana@host:0/db", "postgresql://ana@host:99999/db", "postgresql://ana@host:port/db",
                      "postgresql://ana@host/db?sslmode=prefer", "postgresql://ana@host/db?application_name=x",

@@ -39,6 +39,11 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             throw StoreError.badAddress(path: text, reason: "it does not start with postgresql://")
         }
         var rest = Substring(text[schemeEnd.upperBound...])
+        // A password is refused before anything else is read, so no message ever shows it, even one
+        // holding '/', '?' or '@': the user part is everything before the last '@'.
+        if let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+            throw StoreError.passwordInAddress(path: String(text[..<schemeEnd.upperBound]) + String(rest[..<colon]) + String(rest[at...]))
+        }
         var query = ""
         if let mark = rest.firstIndex(of: "?") {
             query = String(rest[rest.index(after: mark)...])
@@ -54,10 +59,6 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         if let at = authority.lastIndex(of: "@") {
             userText = authority[..<at]
             authority = authority[authority.index(after: at)...]
-        }
-        if let userText, let colon = userText.firstIndex(of: ":") {
-            let redacted = text.replacingOccurrences(of: String(userText), with: String(userText[..<colon]))
-            throw StoreError.passwordInAddress(path: redacted)
         }
         func decoded(_ part: Substring, _ what: String) throws -> String {
             guard let value = String(part).removingPercentEncoding else {

@@ -1,0 +1,110 @@
+import Foundation
+import OutreachCore
+import OutreachStore
+import OutreachTestSupport
+import Testing
+@testable import OutreachPostgres
+
+/// A lost connection: the next write connects again and saves once; with the server down, the
+/// error says nothing was saved and to press Enter again.
+@Suite struct ReconnectTests {
+    @Test func aDroppedConnectionIsMadeAgain() throws {
+        let server = try TestPostgres.server()
+        let database = try server.freshDatabase()
+        let team = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        defer { team.closeCleanly() }
+        let partner = try team.addPartner(Partner(name: "Riverside HA", sector: "housing"))
+        try server.psql("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = '\(database.name)' AND application_name = 'outreach'
+            """, role: "postgres", password: server.superuserPassword, database: "postgres")
+        let note = try team.addNote(Note(partnerID: partner.id, text: "Saved after a reconnect"))
+        #expect(try team.notes(partnerID: nil, sessionID: nil).map(\.id) == [note.id])
+        try server.psql("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = '\(database.name)' AND application_name = 'outreach'
+            """, role: "postgres", password: server.superuserPassword, database: "postgres")
+        #expect(try team.partner(named: "riverside ha").id == partner.id)
+    }
+
+    @Test func leadsOpeningANewDatabaseAtOnceMigrateItOnce() throws {
+        let database = try TestPostgres.server().freshDatabase()
+        let failures = NumberBox()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment).closeCleanly()
+            } catch {
+                failures.append(1)
+            }
+        }
+        #expect(failures.values.isEmpty)
+        #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security\n")
+    }
+
+    @Test func sessionNumbersStayUniqueAcrossLeads() throws {
+        let database = try TestPostgres.server().freshDatabase()
+        let first = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        defer { first.closeCleanly() }
+        let partner = try first.addPartner(Partner(name: "Clinic", sector: "health"))
+        let teams = try (0..<4).map { _ in try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment) }
+        defer { teams.forEach { $0.closeCleanly() } }
+        let numbers = NumberBox()
+        DispatchQueue.concurrentPerform(iterations: 40) { index in
+            let session = Session(partnerID: partner.id, playbookID: "dash", playbookVersion: "1", playbookDigest: "d", snapshot: Data("{}".utf8))
+            if let number = try? teams[index % teams.count].createSession(session).number { numbers.append(number) }
+        }
+        #expect(numbers.values.sorted() == Array(1...40))
+    }
+
+    @Test func aServerThatIsDownIsReportedAndTheLineCanBeTriedAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-pg-\(UUID().uuidString.prefix(8))")
+        try Self.quietly([repositoryRoot.appendingPathComponent(".ci/postgres-server").path, "start", folder.path])
+        defer { TestPostgres.shutDown(folder: folder); try? FileManager.default.removeItem(at: folder) }
+        let server = try TestPostgres.server(environment: ["OUTREACH_TEST_PG": folder.appendingPathComponent("env").path])
+        let database = try server.freshDatabase()
+        let team = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        defer { team.closeCleanly() }
+        let partner = try team.addPartner(Partner(name: "Riverside HA", sector: "housing"))
+        let session = try team.createSession(Session(partnerID: partner.id, playbookID: "dash", playbookVersion: "1",
+                                                     playbookDigest: "d", snapshot: Data("{}".utf8)))
+        try server.stop()
+        do {
+            try team.recordAnswer(sessionID: session.id, questionID: "q1", value: "Families", nextPosition: 1)
+            Issue.record("an answer was saved with the server down")
+        } catch let error as StoreError {
+            #expect(error == .lostConnection(path: team.path, server: "127.0.0.1:\(server.port)"))
+            #expect(error.localizedDescription.contains("nothing was saved for this line"))
+            #expect(error.localizedDescription.contains("Press Enter again"))
+        }
+        try Self.quietly(["/usr/sbin/runuser", "-u", "postgres", "--", server.binaries + "/pg_ctl", "-D", server.socketFolder, "-w",
+                          "-l", folder.appendingPathComponent("server.log").path,
+                          "-o", "-p \(server.port) -k \(server.socketFolder) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+        try team.recordAnswer(sessionID: session.id, questionID: "q1", value: "Families", nextPosition: 1)
+        #expect(try team.answers(sessionID: session.id).map(\.value) == ["Families"])
+    }
+
+    /// Runs a command that starts a server with no pipe and no inherited descriptor beyond the
+    /// standard three: a server that kept one open would keep a test's reader waiting for ever.
+    static func quietly(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let closeOthers = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done 2>/dev/null; exec \"$@\""
+        process.arguments = ["-c", closeOthers, "bash"] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TestPostgres.Problem.command(arguments.joined(separator: " "), status: process.terminationStatus, output: "")
+        }
+    }
+}
+
+/// Numbers gathered from several threads.
+final class NumberBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int64] = []
+    func append(_ number: Int64?) { if let number { lock.withLock { stored.append(number) } } }
+    var values: [Int64] { lock.withLock { stored } }
+}
