@@ -51,11 +51,12 @@ import Testing
 
         // Both already know the outside party under another name, with the bundle's name as an alias.
         let start = Date(timeIntervalSince1970: 1_767_225_600)
-        let local = Party(name: "Medicaid office", kind: .outside, createdAt: start)
-        try lead.addParty(local)
-        try lead.addAlias("State Medicaid", to: local.id)
-        try sqlite.addParty(local)
-        try sqlite.addAlias("State Medicaid", to: local.id)
+        let known = try AppDatabase.inMemory()
+        let local = try known.addParty(Party(name: "Medicaid office", kind: .outside, createdAt: start))
+        try known.addAlias("State Medicaid", to: local.id)
+        let setup = try file()
+        _ = try known.exportBundle(to: setup, redact: false)
+        #expect(try lead.importBundle(from: setup, progress: nil) == sqlite.importBundle(from: setup, progress: nil))
 
         let source = try TeamBundleTests().populated()
         try source.addParty(Party(name: "State Medicaid", kind: .outside, createdAt: start))

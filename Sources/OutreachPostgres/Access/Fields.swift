@@ -17,8 +17,6 @@ struct Fields {
         return row[key]
     }
 
-    func isNull(_ name: String) throws -> Bool { try cell(name).bytes == nil }
-
     func string(_ name: String) throws -> String {
         guard let value = try optionalString(name) else { throw FieldError.null(name) }
         return value
@@ -63,51 +61,15 @@ struct Fields {
         }
     }
 
-    func bool(_ name: String) throws -> Bool {
-        let cell = try cell(name)
-        guard cell.bytes != nil else { throw FieldError.null(name) }
-        switch cell.dataType {
-        case .bool: return try cell.decode(Bool.self)
-        case .int2, .int4, .int8: return try cell.decode(Int.self) != 0
-        default: return ["t", "true", "1"].contains(try cell.decode(String.self).lowercased())
-        }
-    }
-
     func int(_ name: String) throws -> Int {
         let cell = try cell(name)
         guard cell.bytes != nil else { throw FieldError.null(name) }
         switch cell.dataType {
         case .int2, .int4, .int8: return try cell.decode(Int.self)
-        case .numeric:
-            guard let value = Int(try cell.decode(String.self)) else { throw FieldError.invalid(name) }
-            return value
         default:
             guard let value = Int(try cell.decode(String.self)) else { throw FieldError.invalid(name) }
             return value
         }
-    }
-
-    func optionalInt64(_ name: String) throws -> Int64? {
-        guard try !isNull(name) else { return nil }
-        return Int64(try int(name))
-    }
-
-    func bytes(_ name: String) throws -> Data {
-        let cell = try cell(name)
-        guard cell.bytes != nil else { throw FieldError.null(name) }
-        if cell.dataType == .bytea { return try cell.decode(Data.self) }
-        return Data(try cell.decode(String.self).utf8)
-    }
-
-    func raw<T: RawRepresentable>(_ type: T.Type, _ name: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: try string(name)) else { throw FieldError.invalid(name) }
-        return value
-    }
-
-    func optionalRaw<T: RawRepresentable>(_ type: T.Type, _ name: String) throws -> T? where T.RawValue == String {
-        guard let text = try optionalString(name) else { return nil }
-        guard let value = T(rawValue: text) else { throw FieldError.invalid(name) }
-        return value
     }
 }
 

@@ -7,6 +7,9 @@ import PostgresNIO
 /// the ones outreach does not write (`seq`, `author`, a session's `number`, search vectors).
 protocol RecordRow {
     static var table: String { get }
+    /// The columns a record is read from (core's `TeamColumns`): never `*`, which would also
+    /// send the search vectors.
+    static var selected: String { get }
     /// Reads the record from a row of `SELECT *` (core's readers in `Decoding.swift`).
     init(row: PostgresRow) throws
     /// The columns written on insert, in a fixed order, with their values (nil: NULL).
@@ -26,6 +29,7 @@ extension RecordRow {
 
 extension Partner: RecordRow {
     static let table = "partner"
+    static var selected: String { TeamColumns.partner }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("name", Bound(name)), ("sector", Bound(sector)), ("stakeholder", stakeholder.bound),
          ("profile", profile.bound), ("doNotContact", Bound(doNotContact)), ("isOwn", Bound(isOwn)),
@@ -35,6 +39,7 @@ extension Partner: RecordRow {
 
 extension Party: RecordRow {
     static let table = "party"
+    static var selected: String { TeamColumns.party }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("name", Bound(name)), ("kind", Bound(kind.rawValue)), ("partnerID", partnerID.bound),
          ("createdAt", Bound(createdAt)), ("updatedAt", Bound(updatedAt))]
@@ -43,6 +48,7 @@ extension Party: RecordRow {
 
 extension PartyAlias: RecordRow {
     static let table = "partyAlias"
+    static var selected: String { TeamColumns.alias }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partyID", Bound(partyID)), ("alias", Bound(alias)), ("createdAt", Bound(createdAt))]
     }
@@ -50,6 +56,7 @@ extension PartyAlias: RecordRow {
 
 extension Partnership: RecordRow {
     static let table = "partnership"
+    static var selected: String { TeamColumns.partnership }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("name", Bound(name)), ("ask", ask.bound), ("createdAt", Bound(createdAt)), ("updatedAt", Bound(updatedAt))]
     }
@@ -57,6 +64,7 @@ extension Partnership: RecordRow {
 
 extension PartnershipMember: RecordRow {
     static let table = "partnershipMember"
+    static var selected: String { TeamColumns.member }
     var columns: [(name: String, value: Bound?)] {
         [("partnershipID", Bound(partnershipID)), ("partyID", Bound(partyID)), ("createdAt", Bound(createdAt))]
     }
@@ -64,6 +72,7 @@ extension PartnershipMember: RecordRow {
 
 extension Session: RecordRow {
     static let table = "session"
+    static var selected: String { TeamColumns.session }
     /// Without `number`: the server gives a new session the next number, and an existing one keeps its own.
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", Bound(partnerID)), ("partnershipID", partnershipID.bound), ("playbookID", Bound(playbookID)),
@@ -74,6 +83,7 @@ extension Session: RecordRow {
 
 extension Answer: RecordRow {
     static let table = "answer"
+    static var selected: String { TeamColumns.answer }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("sessionID", Bound(sessionID)), ("questionID", Bound(questionID)), ("revision", Bound(revision)),
          ("value", value.bound), ("createdAt", Bound(createdAt))]
@@ -82,6 +92,7 @@ extension Answer: RecordRow {
 
 extension Note: RecordRow {
     static let table = "note"
+    static var selected: String { TeamColumns.note }
     static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("partnershipID", partnershipID.bound), ("sessionID", sessionID.bound),
@@ -92,6 +103,7 @@ extension Note: RecordRow {
 
 extension Term: RecordRow {
     static let table = "term"
+    static var selected: String { TeamColumns.term }
     static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("sessionID", sessionID.bound), ("questionID", questionID.bound),
@@ -101,6 +113,7 @@ extension Term: RecordRow {
 
 extension ValueItem: RecordRow {
     static let table = "valueItem"
+    static var selected: String { TeamColumns.value }
     static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("partnershipID", partnershipID.bound), ("sessionID", sessionID.bound),
@@ -114,6 +127,7 @@ extension ValueItem: RecordRow {
 
 extension ActionItem: RecordRow {
     static let table = "actionItem"
+    static var selected: String { TeamColumns.action }
     static var frozenColumns: Set<String> { ["createdAt"] }
     var columns: [(name: String, value: Bound?)] {
         [("id", Bound(id)), ("partnerID", partnerID.bound), ("partnershipID", partnershipID.bound), ("sessionID", sessionID.bound),

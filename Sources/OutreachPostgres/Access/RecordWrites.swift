@@ -40,11 +40,21 @@ extension TeamDatabase {
                 tuples.append("(" + placeholders.joined(separator: ",") + ")")
             }
             let sql = "INSERT INTO \(R.table) (\(names.joined(separator: ","))) VALUES " + tuples.joined(separator: ",")
-                + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : "") + " RETURNING 1"
-            written += try rows(PostgresQuery(unsafeSQL: sql, binds: bindings)).count
+                + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : "")
+            written += try changes(PostgresQuery(unsafeSQL: sql, binds: bindings))
             start += chunk.count
         }
         return written
+    }
+
+    /// Runs one statement that returns no rows and gives back how many rows it wrote (the server's
+    /// command tag), so a large insert sends no row back per record.
+    @discardableResult
+    func changes(_ query: PostgresQuery) throws -> Int {
+        try lock.withLock {
+            let connection = try connected()
+            return try connection.query(query, logger: Self.logger).wait().metadata.rows ?? 0
+        }
     }
 
     /// Inserts one record; false when it would break a unique constraint (nothing written).

@@ -11,7 +11,7 @@ extension TeamDatabase {
             var count = StatementBuilder("SELECT COUNT(*) AS total FROM \(R.table)")
             conditions.append(to: &count)
             let total = try rows(count.query).first.map { try Fields($0).int("total") } ?? 0
-            var page = StatementBuilder("SELECT * FROM \(R.table)")
+            var page = StatementBuilder("SELECT \(R.selected) FROM \(R.table)")
             conditions.append(to: &page)
             page.append(" ORDER BY \(order)")
             if let limit { page.append(" LIMIT ", Bound(max(0, limit))) }
@@ -63,7 +63,7 @@ extension TeamDatabase {
                     SELECT page.*, partner.name AS partnerName,
                            (SELECT COUNT(DISTINCT questionID) FROM answer
                              WHERE answer.sessionID = page.id AND answer.value IS NOT NULL) AS answered
-                    FROM (SELECT * FROM session
+                    FROM (SELECT \(TeamColumns.session) FROM session
                     """)
                 conditions.append(to: &page)
                 page.append(" ORDER BY number DESC")

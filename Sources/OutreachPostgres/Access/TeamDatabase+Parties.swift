@@ -9,22 +9,22 @@ extension TeamDatabase {
     /// Every party, by name (any case).
     public func parties() throws -> [Party] {
         try read {
-            try Party.all(rows("SELECT * FROM party ORDER BY lower(name), seq"))
+            try Party.all(rows("SELECT \(unescaped: TeamColumns.party) FROM party ORDER BY lower(name), seq"))
         }
     }
 
     public func party(id: UUID) throws -> Party? {
         try read {
-            try Party.one(rows("SELECT * FROM party WHERE id = \(Bound(id))"))
+            try Party.one(rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE id = \(Bound(id))"))
         }
     }
 
     /// The party whose name or alias is exactly `name` (any case), if there is one.
     public func party(named name: String) throws -> Party? {
         try read {
-            if let party = try Party.one(rows("SELECT * FROM party WHERE lower(name) = lower(\(Bound(name))) LIMIT 1")) { return party }
+            if let party = try Party.one(rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE lower(name) = lower(\(Bound(name))) LIMIT 1")) { return party }
             return try Party.one(rows("""
-                SELECT party.* FROM partyAlias JOIN party ON party.id = partyAlias.partyID
+                SELECT \(unescaped: TeamColumns.party) FROM partyAlias JOIN party ON party.id = partyAlias.partyID
                 WHERE lower(partyAlias.alias) = lower(\(Bound(name))) LIMIT 1
                 """))
         }
@@ -33,14 +33,14 @@ extension TeamDatabase {
     /// The party that stands for a partner record.
     public func party(forPartner partnerID: UUID) throws -> Party? {
         try read {
-            try Party.one(rows("SELECT * FROM party WHERE partnerID = \(Bound(partnerID)) LIMIT 1"))
+            try Party.one(rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE partnerID = \(Bound(partnerID)) LIMIT 1"))
         }
     }
 
     /// Your own organisation's party, if one has been named (the first made, if ever more than one).
     public func ownParty() throws -> Party? {
         try read {
-            try Party.one(rows("SELECT * FROM party WHERE kind = \(Bound(Party.Kind.own.rawValue)) ORDER BY \(unescaped: Self.insertionOrder) LIMIT 1"))
+            try Party.one(rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE kind = \(Bound(Party.Kind.own.rawValue)) ORDER BY \(unescaped: Self.insertionOrder) LIMIT 1"))
         }
     }
 

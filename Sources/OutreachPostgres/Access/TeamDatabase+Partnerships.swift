@@ -42,7 +42,7 @@ extension TeamDatabase {
 
     public func partnerships() throws -> [Partnership] {
         try read {
-            try Partnership.all(rows("SELECT * FROM partnership ORDER BY lower(name), seq"))
+            try Partnership.all(rows("SELECT \(unescaped: TeamColumns.partnership) FROM partnership ORDER BY lower(name), seq"))
         }
     }
 
@@ -54,14 +54,14 @@ extension TeamDatabase {
 
     public func partnership(id: UUID) throws -> Partnership? {
         try read {
-            try Partnership.one(rows("SELECT * FROM partnership WHERE id = \(Bound(id))"))
+            try Partnership.one(rows("SELECT \(unescaped: TeamColumns.partnership) FROM partnership WHERE id = \(Bound(id))"))
         }
     }
 
     /// The partnership with this name (any case), or an error with the closest name.
     public func partnership(named name: String) throws -> Partnership {
         try read {
-            if let found = try Partnership.one(rows("SELECT * FROM partnership WHERE lower(name) = lower(\(Bound(name))) LIMIT 1")) {
+            if let found = try Partnership.one(rows("SELECT \(unescaped: TeamColumns.partnership) FROM partnership WHERE lower(name) = lower(\(Bound(name))) LIMIT 1")) {
                 return found
             }
             let names = try partnershipNames()
@@ -75,7 +75,7 @@ extension TeamDatabase {
     public func members(of partnershipID: UUID) throws -> [Party] {
         try read {
             try Party.all(rows("""
-                SELECT party.* FROM party JOIN partnershipMember ON partnershipMember.partyID = party.id
+                SELECT \(unescaped: TeamColumns.party) FROM party JOIN partnershipMember ON partnershipMember.partyID = party.id
                 WHERE partnershipMember.partnershipID = \(Bound(partnershipID))
                 ORDER BY party.kind <> 'own', lower(party.name), party.seq
                 """))
@@ -86,7 +86,7 @@ extension TeamDatabase {
     public func partnerships(ofParty partyID: UUID) throws -> [Partnership] {
         try read {
             try Partnership.all(rows("""
-                SELECT partnership.* FROM partnership JOIN partnershipMember ON partnershipMember.partnershipID = partnership.id
+                SELECT \(unescaped: TeamColumns.partnership) FROM partnership JOIN partnershipMember ON partnershipMember.partnershipID = partnership.id
                 WHERE partnershipMember.partyID = \(Bound(partyID)) ORDER BY lower(partnership.name), partnership.seq
                 """))
         }
@@ -96,14 +96,14 @@ extension TeamDatabase {
 
     public func sessions(partnershipID: UUID) throws -> [Session] {
         try read {
-            try Session.all(rows("SELECT * FROM session WHERE partnershipID = \(Bound(partnershipID)) ORDER BY number"))
+            try Session.all(rows("SELECT \(unescaped: TeamColumns.session) FROM session WHERE partnershipID = \(Bound(partnershipID)) ORDER BY number"))
         }
     }
 
     public func values(partnershipID: UUID) throws -> [ValueItem] {
         try read {
             try ValueItem.all(rows("""
-                SELECT * FROM valueItem WHERE partnershipID = \(Bound(partnershipID)) ORDER BY createdAt, seq
+                SELECT \(unescaped: TeamColumns.value) FROM valueItem WHERE partnershipID = \(Bound(partnershipID)) ORDER BY createdAt, seq
                 """))
         }
     }
@@ -111,7 +111,7 @@ extension TeamDatabase {
     public func actions(partnershipID: UUID) throws -> [ActionItem] {
         try read {
             try ActionItem.all(rows("""
-                SELECT * FROM actionItem WHERE partnershipID = \(Bound(partnershipID))
+                SELECT \(unescaped: TeamColumns.action) FROM actionItem WHERE partnershipID = \(Bound(partnershipID))
                 ORDER BY \(unescaped: Self.actionOrder)
                 """))
         }
@@ -120,7 +120,7 @@ extension TeamDatabase {
     public func notes(partnershipID: UUID) throws -> [Note] {
         try read {
             try Note.all(rows("""
-                SELECT * FROM note WHERE partnershipID = \(Bound(partnershipID)) ORDER BY createdAt, seq
+                SELECT \(unescaped: TeamColumns.note) FROM note WHERE partnershipID = \(Bound(partnershipID)) ORDER BY createdAt, seq
                 """))
         }
     }

@@ -11,7 +11,7 @@ extension TeamDatabase {
     public func notes(ids: [UUID]) throws -> [Note] {
         try read {
             guard !ids.isEmpty else { return [] }
-            return try Note.all(rows("SELECT * FROM note WHERE id = ANY(\(Bound(ids: Set(ids)))) ORDER BY createdAt, id"))
+            return try Note.all(rows("SELECT \(unescaped: TeamColumns.note) FROM note WHERE id = ANY(\(Bound(ids: Set(ids)))) ORDER BY createdAt, id"))
         }
     }
 
@@ -54,14 +54,14 @@ extension TeamDatabase {
     /// The sessions that ran a playbook, oldest number first.
     public func sessions(playbookID: String) throws -> [Session] {
         try read {
-            try Session.all(rows("SELECT * FROM session WHERE playbookID = \(Bound(playbookID)) ORDER BY number"))
+            try Session.all(rows("SELECT \(unescaped: TeamColumns.session) FROM session WHERE playbookID = \(Bound(playbookID)) ORDER BY number"))
         }
     }
 
     /// A partner's sessions, oldest number first.
     public func sessions(partnerID: UUID) throws -> [Session] {
         try read {
-            try Session.all(rows("SELECT * FROM session WHERE partnerID = \(Bound(partnerID)) ORDER BY number"))
+            try Session.all(rows("SELECT \(unescaped: TeamColumns.session) FROM session WHERE partnerID = \(Bound(partnerID)) ORDER BY number"))
         }
     }
 }

@@ -87,12 +87,12 @@ extension TeamBundleImporter {
     private func partiesMatching(_ party: Party, names: [String]) throws -> [Party] {
         var found: [UUID: Party] = [:]
         func add(_ rows: [PostgresRow]) throws { for row in try Party.all(rows) { found[row.id] = row } }
-        try add(database.rows("SELECT * FROM party WHERE id = \(Bound(party.id))"))
-        if let partnerID = party.partnerID { try add(database.rows("SELECT * FROM party WHERE partnerID = \(Bound(partnerID)) LIMIT 1")) }
+        try add(database.rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE id = \(Bound(party.id))"))
+        if let partnerID = party.partnerID { try add(database.rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE partnerID = \(Bound(partnerID)) LIMIT 1")) }
         for name in names {
-            try add(database.rows("SELECT * FROM party WHERE lower(name) = lower(\(Bound(name))) LIMIT 1"))
+            try add(database.rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE lower(name) = lower(\(Bound(name))) LIMIT 1"))
             try add(database.rows("""
-                SELECT party.* FROM party WHERE id = (SELECT partyID FROM partyAlias WHERE lower(alias) = lower(\(Bound(name))) LIMIT 1)
+                SELECT \(unescaped: TeamColumns.party) FROM party WHERE id = (SELECT partyID FROM partyAlias WHERE lower(alias) = lower(\(Bound(name))) LIMIT 1)
                 """))
         }
         return Array(found.values)
@@ -110,7 +110,7 @@ extension TeamBundleImporter {
             """)
         try database.rows("DELETE FROM partnershipMember WHERE partyID = \(old)")
         let values = try ValueItem.all(database.rows(
-            "SELECT * FROM valueItem WHERE \(old) = ANY(beneficiaryIDs) OR \(old) = ANY(payerIDs)"))
+            "SELECT \(unescaped: TeamColumns.value) FROM valueItem WHERE \(old) = ANY(beneficiaryIDs) OR \(old) = ANY(payerIDs)"))
         for var value in values {
             value.beneficiaryIDs = Self.unique(value.beneficiaryIDs.map { $0 == from ? to : $0 })
             value.payerIDs = Self.unique(value.payerIDs.map { $0 == from ? to : $0 })
@@ -126,7 +126,7 @@ extension TeamBundleImporter {
     }
 
     private func alias(named name: String) throws -> PartyAlias? {
-        try PartyAlias.one(database.rows("SELECT * FROM partyAlias WHERE lower(alias) = lower(\(Bound(name))) LIMIT 1"))
+        try PartyAlias.one(database.rows("SELECT \(unescaped: TeamColumns.alias) FROM partyAlias WHERE lower(alias) = lower(\(Bound(name))) LIMIT 1"))
     }
 
     /// Adds an alias (its party already mapped): aliases are a union, one per name without regard
@@ -135,11 +135,11 @@ extension TeamBundleImporter {
     private mutating func placeAlias(_ alias: PartyAlias) throws -> Outcome {
         var alias = alias
         let namesake = try Party.one(database.rows("""
-            SELECT * FROM party WHERE lower(name) = lower(\(Bound(alias.alias))) AND id <> \(Bound(alias.partyID)) LIMIT 1
+            SELECT \(unescaped: TeamColumns.party) FROM party WHERE lower(name) = lower(\(Bound(alias.alias))) AND id <> \(Bound(alias.partyID)) LIMIT 1
             """))
         let same = try self.alias(named: alias.alias)
         if namesake != nil || same.map({ $0.partyID != alias.partyID }) == true,
-           let party = try Party.one(database.rows("SELECT * FROM party WHERE id = \(Bound(alias.partyID))")) {
+           let party = try Party.one(database.rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE id = \(Bound(alias.partyID))")) {
             // Two parties here are one: merge them as if this one had arrived with the alias.
             alias.partyID = try mergeParty(party, alsoNamed: [alias.alias]).0
         }
@@ -159,8 +159,8 @@ extension TeamBundleImporter {
 
     mutating func mergePartnership(_ incoming: Partnership) throws {
         var copies: [UUID: (content: Partnership, stored: Partnership?)] = [:]
-        let stored = try Partnership.all(database.rows("SELECT * FROM partnership WHERE id = \(Bound(incoming.id))"))
-            + Partnership.all(database.rows("SELECT * FROM partnership WHERE lower(name) = lower(\(Bound(incoming.name))) LIMIT 1"))
+        let stored = try Partnership.all(database.rows("SELECT \(unescaped: TeamColumns.partnership) FROM partnership WHERE id = \(Bound(incoming.id))"))
+            + Partnership.all(database.rows("SELECT \(unescaped: TeamColumns.partnership) FROM partnership WHERE lower(name) = lower(\(Bound(incoming.name))) LIMIT 1"))
         for row in stored { copies[row.id] = (row, row) }
         if let copy = copies[incoming.id] {
             if try Self.wins(incoming, over: copy.content) { copies[incoming.id]?.content = incoming }
@@ -210,7 +210,7 @@ extension TeamBundleImporter {
     /// Memberships are a union; a membership known twice keeps its earliest `createdAt`.
     mutating func mergeMember(_ member: PartnershipMember) throws {
         let existing = try PartnershipMember.one(database.rows("""
-            SELECT * FROM partnershipMember WHERE partnershipID = \(Bound(member.partnershipID)) AND partyID = \(Bound(member.partyID))
+            SELECT \(unescaped: TeamColumns.member) FROM partnershipMember WHERE partnershipID = \(Bound(member.partnershipID)) AND partyID = \(Bound(member.partyID))
             """))
         guard let existing else {
             try database.insert([member])
@@ -228,8 +228,8 @@ extension TeamBundleImporter {
     mutating func linkPartners() throws {
         guard !partnersToLink.isEmpty else { return }
         for id in partnersToLink {
-            guard let partner = try Partner.one(database.rows("SELECT * FROM partner WHERE id = \(Bound(id))")) else { continue }
-            let party = try Party.one(database.rows("SELECT * FROM party WHERE partnerID = \(Bound(id)) LIMIT 1"))
+            guard let partner = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(id))")) else { continue }
+            let party = try Party.one(database.rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE partnerID = \(Bound(id)) LIMIT 1"))
             if let party, party.name == partner.name, party.kind == (partner.isOwn ? .own : .partner) { continue }
             try database.linkParty(for: partner)
         }

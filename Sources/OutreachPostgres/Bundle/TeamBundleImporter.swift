@@ -61,7 +61,7 @@ struct TeamBundleImporter {
         while index < records.count {
             let record = records[index]
             line = record.line
-            if record.content.rank > 2 { try linkPartners() }
+            if record.content.rank > 2 { try linkPartners(before: record) }
             var end = index + 1
             if record.content.rank >= 5 {
                 while end < records.count, end - index < Self.runLength, records[end].content.kind == record.content.kind { end += 1 }
@@ -76,7 +76,17 @@ struct TeamBundleImporter {
             }
             index = end
         }
-        try linkPartners()
+        if let last = records.last { try linkPartners(before: last) }
+    }
+
+    /// Links the partners merged so far to their parties; a party that cannot be linked (its name
+    /// taken by another party here) refuses the bundle at `record`'s line, as SQLite's import does.
+    private mutating func linkPartners(before record: StoreBundle.Record) throws {
+        do {
+            try linkPartners()
+        } catch where Self.isConstraintViolation(error) {
+            throw StoreError.badBundle(path: path, line: record.line, reason: Self.conflict(error, record.content))
+        }
     }
 
     /// Merges a partner, party, alias, partnership or member.
@@ -86,11 +96,11 @@ struct TeamBundleImporter {
             case .partner(var partner):
                 let bundleID = partner.id
                 if try database.rows("SELECT 1 FROM partner WHERE id = \(Bound(partner.id))").isEmpty,
-                   let sameName = try Partner.one(database.rows("SELECT * FROM partner WHERE lower(name) = lower(\(Bound(partner.name))) LIMIT 1")) {
+                   let sameName = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE lower(name) = lower(\(Bound(partner.name))) LIMIT 1")) {
                     partner.id = sameName.id
                 }
                 partnerIDs[bundleID] = partner.id
-                let existing = try Partner.one(database.rows("SELECT * FROM partner WHERE id = \(Bound(partner.id))"))
+                let existing = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(partner.id))"))
                 try upsert(partner, existing: existing)
                 partnersToLink.append(partner.id)
             case .party(var party):
@@ -186,7 +196,7 @@ struct TeamBundleImporter {
     ) throws where R.ID == UUID, R: HasUpdatedAt {
         guard !items.isEmpty else { return }
         let stored = try R.all(database.rows(
-            "SELECT * FROM \(unescaped: R.table) WHERE id = ANY(\(Bound(ids: Set(items.map(\.record.id)))))"))
+            "SELECT \(unescaped: R.selected) FROM \(unescaped: R.table) WHERE id = ANY(\(Bound(ids: Set(items.map(\.record.id)))))"))
         var existing = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var inserts: [R] = [], waiting: [UUID: Int] = [:]
         for item in items {
@@ -238,6 +248,7 @@ struct TeamBundleImporter {
     /// The winner of the merge rule: the newer `updatedAt` (to the store's millisecond), and for
     /// equal times the copy whose bundle encoding sorts last.
     static func wins<T: Encodable & HasUpdatedAt>(_ incoming: T, over existing: T) throws -> Bool {
+        if incoming == existing { return false }
         let new = milliseconds(incoming.updatedAt), old = milliseconds(existing.updatedAt)
         if new != old { return new > old }
         let encoder = StoreBundle.encoder
@@ -299,7 +310,7 @@ struct TeamBundleImporter {
 }
 
 /// A record the merge rule dates by its last change.
-protocol HasUpdatedAt {
+protocol HasUpdatedAt: Equatable {
     var updatedAt: Date { get }
 }
 

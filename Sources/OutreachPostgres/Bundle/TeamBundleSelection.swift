@@ -16,14 +16,14 @@ struct TeamBundleSelection {
     }
 
     private func all<R: RecordRow>(_ type: R.Type) throws -> [R] {
-        try R.all(database.rows(PostgresQuery(unsafeSQL: "SELECT * FROM \(R.table) ORDER BY \(order(R.self))")))
+        try R.all(database.rows(PostgresQuery(unsafeSQL: "SELECT \(R.selected) FROM \(R.table) ORDER BY \(order(R.self))")))
     }
 
     /// Rows of `R` where `column` is one of `ids`, in the order they were made.
     private func rows<R: RecordRow>(_ type: R.Type, _ column: String, in ids: Set<UUID>) throws -> [R] {
         guard !ids.isEmpty else { return [] }
         return try R.all(database.rows(
-            "SELECT * FROM \(unescaped: R.table) WHERE \(unescaped: column) = ANY(\(Bound(ids: ids))) ORDER BY \(unescaped: order(R.self))"))
+            "SELECT \(unescaped: R.selected) FROM \(unescaped: R.table) WHERE \(unescaped: column) = ANY(\(Bound(ids: ids))) ORDER BY \(unescaped: order(R.self))"))
     }
 
     /// Sessions by number (as they were made here), every other table by its `seq`.
@@ -53,12 +53,12 @@ struct TeamBundleSelection {
         }
         func scoped<R: RecordRow>(_ type: R.Type) throws -> [R] {
             try R.all(database.rows("""
-                SELECT * FROM \(unescaped: R.table) WHERE partnerID = \(key) OR partnershipID = ANY(\(Bound(ids: inPartnerships)))
+                SELECT \(unescaped: R.selected) FROM \(unescaped: R.table) WHERE partnerID = \(key) OR partnershipID = ANY(\(Bound(ids: inPartnerships)))
                 ORDER BY \(unescaped: order(R.self))
                 """))
         }
         let notes = try scoped(Note.self), values = try scoped(ValueItem.self), actions = try scoped(ActionItem.self)
-        let terms = try Term.all(database.rows("SELECT * FROM term WHERE partnerID = \(key) ORDER BY \(unescaped: TeamDatabase.insertionOrder)"))
+        let terms = try Term.all(database.rows("SELECT \(unescaped: TeamColumns.term) FROM term WHERE partnerID = \(key) ORDER BY \(unescaped: TeamDatabase.insertionOrder)"))
         var sessionKeys = Set(try scoped(Session.self).map(\.id))
         sessionKeys.formUnion((notes.map(\.sessionID) + terms.map(\.sessionID) + values.map(\.sessionID) + actions.map(\.sessionID)).compactMap { $0 })
         let sessions = try rows(Session.self, "id", in: sessionKeys)
