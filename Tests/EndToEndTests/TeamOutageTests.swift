@@ -25,18 +25,20 @@ import Testing
             terminal.clear()
             terminal.send("Eviction filings, weekly\r")
             #expect(terminal.waitFor("cannot be reached", timeout: 60), "the shell says the server is gone: \(terminal.screen)")
-            #expect(terminal.waitFor("Eviction filings, weekly"), "the line is offered again: \(terminal.screen)")
+            #expect(terminal.waitFor("the line is kept"), "\(terminal.screen)")
+            terminal.send("Shelter counts\r")
+            #expect(terminal.waitFor("2 lines are kept", timeout: 60), "\(terminal.screen)")
 
             try server.start()
             terminal.clear()
             terminal.send("\r")
-            #expect(terminal.waitFor("2/", timeout: 60), "the kept line was sent: \(terminal.screen)")
+            #expect(terminal.waitFor("3/20 answered", timeout: 60), "the kept lines were sent: \(terminal.screen)")
             terminal.send("/pause\r")
             terminal.send("quit\r")
             #expect(terminal.waitForExit(timeout: 30) == 0)
 
             let saved = try database.psqlAsOwner("SELECT value FROM answer ORDER BY createdat")
-            #expect(saved.split(separator: "\n").map(String.init) == ["Families on the waitlist", "Eviction filings, weekly"])
+            #expect(saved.split(separator: "\n").map(String.init) == ["Families on the waitlist", "Eviction filings, weekly", "Shelter counts"])
         }
     }
 }

@@ -74,7 +74,7 @@ import Testing
         } catch let error as StoreError {
             #expect(error == .lostConnection(path: team.path, server: "127.0.0.1:\(server.port)"))
             #expect(error.localizedDescription.contains("nothing was saved for this line"))
-            #expect(error.localizedDescription.contains("Press Enter again"))
+            #expect(error.localizedDescription.contains("press Enter to send it again"))
         }
         try Self.quietly(["/usr/sbin/runuser", "-u", "postgres", "--", server.binaries + "/pg_ctl", "-D", server.socketFolder, "-w",
                           "-l", folder.appendingPathComponent("server.log").path,

@@ -98,27 +98,23 @@ public struct TestPostgres: Sendable {
         try run("/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-m", "immediate", "-w", "stop"])
     }
 
-    /// Starts the server again on the same port. The server keeps no pipe of ours open (its output
-    /// goes to its log), or reading our end would wait for it to exit.
+    /// Starts the server again, on the same port, with the same script that made it.
     public func start() throws {
-        try run(detached: true, "/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-w", "-l",
-                                      socketFolder + "/../server.log",
-                                      "-o", "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off",
-                                      "start"])
+        _ = try Self.privateServer(in: URL(fileURLWithPath: socketFolder).deletingLastPathComponent())
     }
 
     @discardableResult
-    private func run(detached: Bool = false, _ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    private func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
-        process.standardOutput = detached ? FileHandle.nullDevice : output
-        process.standardError = detached ? FileHandle.nullDevice : output
+        process.standardOutput = output
+        process.standardError = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = detached ? Data() : output.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {

@@ -16,27 +16,51 @@ public final class Shell {
     /// Runs lines until the input ends or `quit`; returns the exit status (0 all succeeded, 1 some failed).
     public func run(reader: LineReader, bail: Bool = false) -> Int32 {
         var failed = false
+        var kept = KeptLines()
         while !context.wantsToQuit {
             switch readLogicalLine(from: reader) {
             case .end:
                 if context.isInteractive { context.print() }
+                reportUnsent(kept)
                 return finish(failed: failed)
             case .interrupted:
                 continue
             case .unreadable(let message):
                 context.printError(message)
                 return finish(failed: true)
-            case .line(let line):
-                var outcome = perform(line)
-                if outcome.connectionLost, !reader.offer(line) { outcome = retryUntilReachable(line) }
-                if outcome.remember { reader.remember(line.trimmingCharacters(in: .whitespacesAndNewlines)) }
-                if !outcome.succeeded {
-                    failed = true
-                    if bail { return finish(failed: true) }
+            case .line(let typed):
+                if !kept.isEmpty, BareCommand.name(in: typed.trimmingCharacters(in: .whitespaces)) == "quit" {
+                    reportUnsent(kept)
+                    return finish(failed: failed)
+                }
+                let batch = kept.take(with: typed)
+                for (index, line) in batch.enumerated() {
+                    var outcome = perform(line)
+                    if outcome.connectionLost {
+                        if context.isInteractive {
+                            kept.keep(batch[index...])
+                            if kept.count > 1 { context.print(context.style.dim("\(kept.count) lines are kept; they will be sent in the order you typed them.")) }
+                            break
+                        }
+                        outcome = retryUntilReachable(line)
+                    }
+                    if outcome.remember { reader.remember(line.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                    if !outcome.succeeded {
+                        failed = true
+                        if bail { return finish(failed: true) }
+                    }
                 }
             }
         }
+        reportUnsent(kept)
         return finish(failed: failed)
+    }
+
+    /// Leaving with lines the team database never took: they are shown, so none is lost unseen.
+    private func reportUnsent(_ kept: KeptLines) {
+        guard !kept.isEmpty else { return }
+        context.printWarning("the team database could not be reached, so these lines were not saved; type them again once it is back:\n"
+            + kept.pending.map { "  " + $0 }.joined(separator: "\n"))
     }
 
     /// A person at the terminal saw each error as it happened, so leaving is a success; scripts get 1 when anything failed.

@@ -4,8 +4,6 @@ import OutreachStore
 
 /// Set by the SIGINT handler; read (and cleared) after libedit returns.
 nonisolated(unsafe) private var interruptReceived: sig_atomic_t = 0
-/// The text `offer` puts on the next input line; libedit's start-up hook inserts it.
-nonisolated(unsafe) private var offeredText: String?
 
 /// Line editing with libedit: history of commands kept in a private file and written after each one,
 /// TAB completion from the shell's command registry, Ctrl-C dropping the half-typed line.
@@ -40,17 +38,6 @@ public final class EditLineReader: LineReader {
             return .interrupted
         }
         return .line(line)
-    }
-
-    /// The next `readLine` starts with `line` already typed, cursor at its end.
-    public func offer(_ line: String) -> Bool {
-        offeredText = line
-        rl_startup_hook = {
-            if let text = offeredText { _ = rl_insert_text(text) }
-            offeredText = nil
-            return 0
-        }
-        return true
     }
 
     /// Adds the line to the history and writes the file at once, so Ctrl-C or a kill loses none.

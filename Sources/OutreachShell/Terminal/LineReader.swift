@@ -17,15 +17,10 @@ public protocol LineReader: AnyObject {
     /// Keeps a line the shell ran as a command in the history (Up recalls it). The shell calls this
     /// only for commands, never for answers or for commands that carry note or answer text.
     func remember(_ line: String)
-    /// Puts `line` back in front of the person at the next prompt, ready to send again with Enter
-    /// (a line the team database could not take is kept this way). Returns false when this reader
-    /// cannot (no terminal), so the caller retries on its own.
-    func offer(_ line: String) -> Bool
 }
 
 extension LineReader {
     public func remember(_ line: String) {}
-    public func offer(_ line: String) -> Bool { false }
 }
 
 /// Reads standard input without a prompt or history (pipes, scripts).

@@ -24,7 +24,7 @@ struct PlaybooksCommand: ShellCommand {
 extension PlaybooksCommand {
     /// Where a playbook comes from, as a lead reads it: a published one says "team database".
     static func source(_ url: URL, paths: SearchPaths) -> String {
-        if let team = paths.teamPlaybookFolder, url.deletingLastPathComponent().standardizedFileURL == team.standardizedFileURL {
+        if let team = paths.teamPlaybookFolder, url.deletingLastPathComponent().standardizedFileURL.path == team.standardizedFileURL.path {
             return "team database"
         }
         return Catalog.display(url)
