@@ -135,7 +135,7 @@ import Testing
         #expect(sqliteError != nil && sqliteError == teamError)
     }
 
-    @Test func aLargeBundleImportsInSeconds() throws {
+    @Test func aLargeBundleImportsWholeAndASecondTimeChangesNothing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = try AppDatabase.inMemory()
         let partner = try source.addPartner(Partner(name: "Metro", sector: "police"))
@@ -152,12 +152,9 @@ import Testing
         let count = try source.exportBundle(to: bundle, redact: false)
         let team = try TeamRest.database()
         defer { team.closeCleanly() }
-        let began = Date()
+        // In batches (about 1.5 s in a debug build on two busy cores); its speed is measured in `make bench`, not here.
         let summary = try team.importBundle(from: bundle, progress: nil)
-        let seconds = Date().timeIntervalSince(began)
         #expect(summary.inserted == count)
-        // About 1.5 s in a debug build on two busy cores (200,000 records: about 14 s, SQLite's import 5 to 6 s).
-        #expect(seconds < 20, "importing \(count) records took \(seconds) s")
         let again = try team.importBundle(from: bundle, progress: nil)
         #expect(again == ImportSummary(inserted: 0, updated: 0, unchanged: count))
     }

@@ -9,8 +9,9 @@ struct SearchCommand: ShellCommand {
         commandName: "search", abstract: "Find words in answers, notes, terms and values, best matches first.",
         discussion: "Every word must match, and matches the start of a word: 'priv' finds 'privacy'. "
             + "Each result says where it came from: the partner, the session and the question; an answer that no "
-            + "longer counts says so. Ranking: of the newest \(SearchFilter.defaultWindow) records that match, the best (bm25: rarer "
-            + "words and shorter texts count more) come first, ties newest first; --all ranks every match and shows them all. "
+            + "longer counts says so. Ranking: of the newest \(SearchFilter.defaultWindow) records that match, the best come first "
+            + "(in a SQLite file by bm25: rarer words and shorter texts count more; in a team database by PostgreSQL's ts_rank: "
+            + "more occurrences of the words count more), ties newest first; --all ranks every match and shows them all. "
             + "With --tag and no words, lists the notes with that tag, newest first.")
     static let group = CommandGroup.knowledge
     static let example = "search tenant priv --sector housing"
