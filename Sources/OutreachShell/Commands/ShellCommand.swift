@@ -26,11 +26,16 @@ public protocol ShellCommand: ParsableCommand {
     /// Whether the typed line may be kept in the history file: false for commands that carry
     /// note, answer or other free text about people.
     var keepsInHistory: Bool { get }
+    /// True only for a command that declares no arguments, options, subcommands or `validate()`:
+    /// typed alone, it is then made with `init()` without swift-argument-parser's set-up, which
+    /// would build the same value (`quit`, the last command of most scripts, pays nothing for it).
+    static var takesNoArguments: Bool { get }
 }
 
 extension ShellCommand {
     public static func completions(for typed: [String], in context: ShellContext) -> [String] { [] }
     public var keepsInHistory: Bool { true }
+    public static var takesNoArguments: Bool { false }
 
     /// The name typed at the prompt.
     public static var name: String { configuration.commandName ?? String(describing: self).lowercased() }

@@ -158,6 +158,11 @@ public final class Shell {
             context.print(type.helpMessage(for: target, columns: context.style.width).trimmingCharacters(in: .newlines))
             return true
         }
+        if arguments.isEmpty, type.takesNoArguments {
+            var command = type.init()
+            try command.run(in: context)
+            return command.keepsInHistory
+        }
         let parsed: ParsableCommand
         do {
             parsed = try type.parseAsRoot(Array(words.dropFirst()))

@@ -80,6 +80,7 @@ struct QuitCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "quit", abstract: "Leave the shell (a running session is kept).", aliases: ["exit"])
     static let group = CommandGroup.shell
     static let example = "quit"
+    static let takesNoArguments = true
 
     func run(in context: ShellContext) throws {
         context.wantsToQuit = true
