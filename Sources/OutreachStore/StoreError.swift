@@ -39,6 +39,7 @@ public enum StoreError: LocalizedError, Equatable {
     case lostConnection(path: String, server: String)
     case tlsFailed(path: String, reason: String)
     case invalidRoleName(path: String, name: String)
+    case onlyOwnerAddsLeads(path: String)
     case teamBackup(path: String, command: String)
     case needsTeamDatabase(command: String)
     case publishedDifferently(id: String, version: String)
@@ -140,9 +141,13 @@ public enum StoreError: LocalizedError, Equatable {
         case .invalidRoleName(let path, let name):
             "'\(name)' cannot be a lead's role in '\(path)': use lower-case letters, digits and _ (not first), "
                 + "at most 63 characters, not starting with pg_, for example 'db add-lead maria_lopez'."
+        case .onlyOwnerAddsLeads(let path):
+            "only the owner of '\(path)' (a role that may create roles) can add leads; nothing was changed. "
+                + "Ask them to run 'db add-lead ROLE'."
         case .teamBackup(let path, let command):
             "'\(path)' is a team database on a PostgreSQL server; outreach does not copy it. "
-                + "Its owner backs it up with pg_dump, for example: \(command)"
+                + "Its owner backs it up with pg_dump, for example: \(command) "
+                + "To keep the records you can read in a SQLite file of your own, use 'db copy --from \(path) --to FILE'."
         }
     }
 }

@@ -37,6 +37,7 @@ import Testing
         #expect(try leadB.notes(partnerID: nil, sessionID: nil).map(\.id) == [shared.id])
         #expect(try leadB.search("confid", filter: SearchFilter()).isEmpty)
         #expect(try leadB.search("budget", filter: SearchFilter()).map(\.id) == [shared.id])
+        #expect(throws: StoreError.onlyOwnerAddsLeads(path: leadB.path)) { try leadB.addLead(role: "intruder_\(suffix)") }
         #expect(try server.psql("SELECT text FROM note ORDER BY text", role: roleB, password: "pw-b", database: database.name)
             == "Budget meeting in March\n")
         // The owner obeys the rule too (FORCE ROW LEVEL SECURITY).

@@ -44,11 +44,16 @@ extension TeamDatabase {
         guard let group = TeamSecurity.groupRole(forDatabase: database), group != role else {
             throw StoreError.invalidRoleName(path: path, name: role)
         }
-        let created: Bool = try write {
-            let exists = try !rows("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty
-            if !exists { try rows("CREATE ROLE \(unescaped: TeamSecurity.quoted(role)) LOGIN") }
-            try rows("GRANT \(unescaped: TeamSecurity.quoted(group)) TO \(unescaped: TeamSecurity.quoted(role))")
-            return !exists
+        let created: Bool
+        do {
+            created = try write {
+                let exists = try !rows("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty
+                if !exists { try rows("CREATE ROLE \(unescaped: TeamSecurity.quoted(role)) LOGIN") }
+                try rows("GRANT \(unescaped: TeamSecurity.quoted(group)) TO \(unescaped: TeamSecurity.quoted(role))")
+                return !exists
+            }
+        } catch StoreError.notPermitted {
+            throw StoreError.onlyOwnerAddsLeads(path: path)
         }
         let address = "postgresql://\(role)@\(server)/\(database)"
         if created {
