@@ -14,8 +14,8 @@ extension TeamDatabase {
                 SELECT partnerID, COUNT(*) AS sessions FROM session WHERE partnerID = ANY(\(Bound(ids: Set(partnerIDs)))) GROUP BY partnerID
                 """)
             return Dictionary(try rows.map { row in
-                let fields = Fields(row)
-                return (try fields.uuid("partnerID"), try fields.int("sessions"))
+                let fields = TeamRow(row)
+                return (try fields("partnerID", as: UUID.self), try fields("sessions", as: Int.self))
             }, uniquingKeysWith: { first, _ in first })
         }
     }
@@ -24,7 +24,7 @@ extension TeamDatabase {
     public func sessionCount(partnershipID: UUID) throws -> Int {
         try read {
             try rows("SELECT COUNT(*) AS total FROM session WHERE partnershipID = \(Bound(partnershipID))")
-                .first.map { try Fields($0).int("total") } ?? 0
+                .first.map { try TeamRow($0)("total", as: Int.self) } ?? 0
         }
     }
 
@@ -50,8 +50,8 @@ extension TeamDatabase {
             guard !ids.isEmpty else { return [:] }
             let rows = try rows("SELECT id, number FROM session WHERE id = ANY(\(Bound(ids: Set(ids))))")
             return Dictionary(try rows.map { row in
-                let fields = Fields(row)
-                return (try fields.uuid("id"), Int64(try fields.int("number")))
+                let fields = TeamRow(row)
+                return (try fields("id", as: UUID.self), Int64(try fields("number", as: Int.self)))
             }, uniquingKeysWith: { first, _ in first })
         }
     }
@@ -61,8 +61,8 @@ extension TeamDatabase {
         guard !ids.isEmpty else { return [:] }
         let rows = try rows("SELECT id, \(unescaped: column) AS label FROM \(unescaped: table) WHERE id = ANY(\(Bound(ids: Set(ids))))")
         return Dictionary(try rows.map { row in
-            let fields = Fields(row)
-            return (try fields.uuid("id"), try fields.string("label"))
+            let fields = TeamRow(row)
+            return (try fields("id", as: UUID.self), try fields("label", as: String.self))
         }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -10,7 +10,7 @@ extension TeamDatabase {
         try transaction {
             var count = StatementBuilder("SELECT COUNT(*) AS total FROM \(R.table)")
             conditions.append(to: &count)
-            let total = try rows(count.query).first.map { try Fields($0).int("total") } ?? 0
+            let total = try rows(count.query).first.map { try TeamRow($0)("total", as: Int.self) } ?? 0
             var page = StatementBuilder("SELECT \(R.selected) FROM \(R.table)")
             conditions.append(to: &page)
             page.append(" ORDER BY \(order)")
@@ -58,7 +58,7 @@ extension TeamDatabase {
             return try transaction {
                 var count = StatementBuilder("SELECT COUNT(*) AS total FROM session")
                 conditions.append(to: &count)
-                let total = try rows(count.query).first.map { try Fields($0).int("total") } ?? 0
+                let total = try rows(count.query).first.map { try TeamRow($0)("total", as: Int.self) } ?? 0
                 var page = StatementBuilder("""
                     SELECT page.*, partner.name AS partnerName,
                            (SELECT COUNT(DISTINCT questionID) FROM answer
@@ -70,9 +70,9 @@ extension TeamDatabase {
                 if let limit = request.limit { page.append(" LIMIT ", Bound(max(0, limit))) }
                 page.append(") AS page JOIN partner ON partner.id = page.partnerID ORDER BY page.number")
                 let summaries = try rows(page.query).map { row in
-                    let fields = Fields(row)
-                    return SessionSummary(session: try Session(row: row), partnerName: try fields.string("partnerName"),
-                                          answered: try fields.int("answered"))
+                    let fields = TeamRow(row)
+                    return SessionSummary(session: try Session(row: row), partnerName: try fields("partnerName", as: String.self),
+                                          answered: try fields("answered", as: Int.self))
                 }
                 return Page(rows: summaries, total: total)
             }

@@ -49,7 +49,7 @@ extension TeamDatabase {
         try read {
             try rows("""
                 SELECT name FROM (SELECT name FROM party UNION SELECT alias FROM partyAlias) AS names ORDER BY lower(name), name
-                """).map { try Fields($0).string("name") }
+                """).map { try TeamRow($0)("name", as: String.self) }
         }
     }
 
@@ -83,7 +83,7 @@ extension TeamDatabase {
                 SELECT alias FROM partyAlias
                 WHERE partyID = \(Bound(partyID)) AND lower(alias) <> (SELECT lower(name) FROM party WHERE id = \(Bound(partyID)))
                 ORDER BY lower(alias), alias
-                """).map { try Fields($0).string("alias") }
+                """).map { try TeamRow($0)("alias", as: String.self) }
         }
     }
 }

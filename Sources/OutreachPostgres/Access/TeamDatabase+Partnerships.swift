@@ -48,7 +48,7 @@ extension TeamDatabase {
 
     public func partnershipNames() throws -> [String] {
         try read {
-            try rows("SELECT name FROM partnership ORDER BY lower(name), seq").map { try Fields($0).string("name") }
+            try rows("SELECT name FROM partnership ORDER BY lower(name), seq").map { try TeamRow($0)("name", as: String.self) }
         }
     }
 

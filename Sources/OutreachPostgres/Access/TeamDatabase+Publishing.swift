@@ -16,7 +16,7 @@ extension TeamDatabase {
                     """)
                 if !inserted.isEmpty { return .published }
                 let stored = try rows("SELECT digest FROM publishedPlaybook WHERE id = \(Bound(id)) AND version = \(Bound(version))")
-                guard let existing = try stored.first.map({ try Fields($0).string("digest") }) else {
+                guard let existing = try stored.first.map({ try TeamRow($0)("digest", as: String.self) }) else {
                     throw StoreError.failed(path: path, reason: "the published playbook '\(id)' version \(version) could not be read back")
                 }
                 guard existing == digest else { throw StoreError.publishedDifferently(id: id, version: version) }
@@ -29,10 +29,10 @@ extension TeamDatabase {
     public func publishedPlaybooks() throws -> [PublishedPlaybook] {
         try read {
             try rows("SELECT * FROM publishedPlaybook ORDER BY id, version").map { row in
-                let fields = Fields(row)
-                return PublishedPlaybook(id: try fields.string("id"), version: try fields.string("version"), digest: try fields.string("digest"),
-                                         fileName: try fields.string("fileName"), source: try fields.string("source"),
-                                         publishedBy: try fields.string("publishedBy"), publishedAt: try fields.date("publishedAt"))
+                let fields = TeamRow(row)
+                return PublishedPlaybook(id: try fields("id", as: String.self), version: try fields("version", as: String.self), digest: try fields("digest", as: String.self),
+                                         fileName: try fields("fileName", as: String.self), source: try fields("source", as: String.self),
+                                         publishedBy: try fields("publishedBy", as: String.self), publishedAt: try fields.date("publishedAt"))
             }
         }
     }

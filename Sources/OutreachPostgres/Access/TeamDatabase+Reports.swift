@@ -20,8 +20,8 @@ extension TeamDatabase {
         try read {
             var result: [UUID: Set<String>] = [:]
             for row in try rows("SELECT DISTINCT sessionID, questionID FROM answer WHERE value IS NOT NULL") {
-                let fields = Fields(row)
-                result[try fields.uuid("sessionID"), default: []].insert(try fields.string("questionID"))
+                let fields = TeamRow(row)
+                result[try fields("sessionID", as: UUID.self), default: []].insert(try fields("questionID", as: String.self))
             }
             return result
         }
@@ -43,9 +43,9 @@ extension TeamDatabase {
                 ) AS activity
                 GROUP BY sessionID
                 """) {
-                let fields = Fields(row)
+                let fields = TeamRow(row)
                 guard let at = try fields.optionalDate("at") else { continue }
-                result[try fields.uuid("sessionID")] = at
+                result[try fields("sessionID", as: UUID.self)] = at
             }
             return result
         }

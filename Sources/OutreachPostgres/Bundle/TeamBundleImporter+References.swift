@@ -34,7 +34,7 @@ extension TeamBundleImporter {
         var known: [Target: Set<UUID>] = [:]
         for (target, ids) in outside {
             let found = try database.rows(
-                "SELECT id FROM \(unescaped: target.rawValue) WHERE id = ANY(\(Bound(ids: ids)))").map { try Fields($0).uuid("id") }
+                "SELECT id FROM \(unescaped: target.rawValue) WHERE id = ANY(\(Bound(ids: ids)))").map { try TeamRow($0)("id", as: UUID.self) }
             known[target] = Set(found)
         }
         for record in records {

@@ -276,9 +276,9 @@ struct TeamBundleImporter {
         } else {
             known = [:]
             for row in try database.rows("SELECT name, id FROM party UNION ALL SELECT alias, partyID FROM partyAlias") {
-                let fields = Fields(row)
-                let name = try fields.string("name").lowercased()
-                if known[name] == nil { known[name] = try fields.uuid("id") }
+                let fields = TeamRow(row)
+                let name = try fields("name", as: String.self).lowercased()
+                if known[name] == nil { known[name] = try fields("id", as: UUID.self) }
             }
         }
         var ids: [UUID] = []

@@ -39,7 +39,7 @@ struct TeamBundleSelection {
     }
 
     private func ids(_ query: PostgresQuery, _ column: String = "id") throws -> Set<UUID> {
-        Set(try database.rows(query).compactMap { try Fields($0).optionalUUID(column) })
+        Set(try database.rows(query).compactMap { try TeamRow($0)(column, as: UUID?.self) })
     }
 
     private func partnerLines(_ partnerID: UUID) throws -> [StoreBundle.Line] {

@@ -35,7 +35,7 @@ extension TeamDatabase {
     /// or with a partner, those in what that partner's bundle holds.
     public func privateNotesToExport(partnerID: UUID?) throws -> Int {
         guard let partnerID else {
-            return try read { try rows("SELECT COUNT(*) AS total FROM note WHERE isPrivate").first.map { try Fields($0).int("total") } ?? 0 }
+            return try read { try rows("SELECT COUNT(*) AS total FROM note WHERE isPrivate").first.map { try TeamRow($0)("total", as: Int.self) } ?? 0 }
         }
         return try consistentRead {
             try TeamBundleSelection(database: self, redact: false).lines(partnerID: partnerID).count {
