@@ -132,12 +132,22 @@ extension TeamDatabase {
                 return StoreError.tlsFailed(path: path, reason: error.underlying.map { "\($0)" } ?? "\(error.code)")
             default:
                 if let underlying = error.underlying, underlying is NIOSSLError || underlying is BoringSSLError {
-                    return StoreError.tlsFailed(path: path, reason: "\(underlying)")
+                    return StoreError.tlsFailed(path: path, reason: tlsReason(underlying))
                 }
             }
         }
-        if error is NIOSSLError || error is BoringSSLError { return StoreError.tlsFailed(path: path, reason: "\(error)") }
+        if error is NIOSSLError || error is BoringSSLError { return StoreError.tlsFailed(path: path, reason: tlsReason(error)) }
         return StoreError.serverUnreachable(path: path, server: server, reason: Self.unreachableReason(error))
+    }
+
+    /// Why TLS failed, in words; a certificate that does not verify is the usual case.
+    func tlsReason(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's certificate is not signed by an authority this machine trusts, or does not name "
+                + (configuration.host ?? "the host")
+        }
+        return text
     }
 
     /// Why a connection could not be made, in a few words.

@@ -29,6 +29,12 @@ extension TeamDatabase {
     /// The connection settings for an address: TLS as its `sslmode` says (see `PostgresAddress`).
     static func configuration(for address: PostgresAddress, password: String?) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
+        // verify-full checks that the certificate names the host; TLS sends that name (SNI),
+        // which may not be an IP address, so the check needs the server's name.
+        if address.sslMode == .verifyFull, address.host.contains(":") || address.host.allSatisfy({ $0.isNumber || $0 == "." }) {
+            throw StoreError.badAddress(path: address.description, reason: "sslmode=verify-full checks the server's name on its "
+                + "certificate, so write the host as that name, not as an IP address")
+        }
         do {
             switch address.sslMode {
             case .disable:
