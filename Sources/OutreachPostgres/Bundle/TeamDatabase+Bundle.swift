@@ -13,22 +13,14 @@ extension TeamDatabase {
     @discardableResult
     public func exportBundle(to url: URL, partnerID: UUID?, redact: Bool) throws -> Int {
         let lines = try consistentRead { try TeamBundleSelection(database: self, redact: redact).lines(partnerID: partnerID) }
-        let encoder = StoreBundle.encoder
-        var text = String(decoding: try encoder.encode(StoreBundle.Header(
-            format: StoreBundle.formatName, version: StoreBundle.version, createdAt: Date(), redacted: redact,
-            partner: partnerID?.uuidString.lowercased())), as: UTF8.self) + "\n"
-        for line in lines { text += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n" }
-        text += String(decoding: try encoder.encode(StoreBundle.End(end: true, records: lines.count)), as: UTF8.self) + "\n"
-        let path = url.path
-        try FileAccess.createNewPrivateFile(at: path) { StoreError.exportFailed(path: path, reason: $0) }
+        let writer = try BundleFileWriter(path: url.path, redacted: redact, partnerID: partnerID)
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            for line in lines { try writer.write(line) }
+            return try writer.finish()
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.exportFailed(path: path, reason: "the file could not be written (\((error as NSError).localizedFailureReason ?? "no reason given"))")
+            writer.abandon()
+            throw error
         }
-        return lines.count
     }
 
     /// How many private notes `exportBundle` would write without `redact`: every one you may read,

@@ -8,24 +8,24 @@ extension AppDatabase {
     /// Writes everything (or one partner's records and what they need, see `BundleSelection`) as a
     /// bundle to a new file private to the user (0600) in an existing folder; an existing file is
     /// never replaced. `redact` leaves out every private note and any reference to one.
+    /// The whole database is read table by table with cursors and written as it is read, so an
+    /// export of years of notes takes little memory.
     public func exportBundle(to url: URL, partnerID: UUID? = nil, redact: Bool) throws -> Int {
-        let lines = try read { try BundleSelection(db: $0, redact: redact).lines(partnerID: partnerID) }
-        let encoder = Bundle.encoder
-        var text = String(decoding: try encoder.encode(Bundle.Header(
-            format: Bundle.formatName, version: Bundle.version, createdAt: Date(), redacted: redact,
-            partner: partnerID?.uuidString.lowercased())), as: UTF8.self) + "\n"
-        for line in lines { text += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n" }
-        text += String(decoding: try encoder.encode(Bundle.End(end: true, records: lines.count)), as: UTF8.self) + "\n"
-        let path = url.path
-        try FileAccess.createNewPrivateFile(at: path) { StoreError.exportFailed(path: path, reason: $0) }
+        let writer = try BundleFileWriter(path: url.path, redacted: redact, partnerID: partnerID)
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            try read { db in
+                let selection = BundleSelection(db: db, redact: redact)
+                if let partnerID {
+                    for line in try selection.lines(partnerID: partnerID) { try writer.write(line) }
+                } else {
+                    try selection.forEachLine(writer.write)
+                }
+            }
+            return try writer.finish()
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.exportFailed(path: path, reason: "the file could not be written (\((error as NSError).localizedFailureReason ?? "no reason given"))")
+            writer.abandon()
+            throw error
         }
-        return lines.count
     }
 
     /// How many private notes `exportBundle` would write without `redact`: every one, or with a

@@ -19,17 +19,34 @@ struct BundleSelection {
     let db: Database
     let redact: Bool
 
-    func lines(partnerID: UUID?) throws -> [Bundle.Line] {
-        guard let partnerID else { return try everything() }
-        return try partnerLines(partnerID.uuidString.lowercased())
+    /// The lines of one partner's bundle (see above), in import order.
+    func lines(partnerID: UUID) throws -> [Bundle.Line] {
+        try partnerLines(partnerID.uuidString.lowercased())
     }
 
-    private func everything() throws -> [Bundle.Line] {
-        func all<T: FetchableRecord & TableRecord>(_ type: T.Type) throws -> [T] { try T.order(Column.rowID).fetchAll(db) }
-        return try assemble(partners: all(Partner.self), parties: all(Party.self), aliases: all(PartyAlias.self),
-                            partnerships: all(Partnership.self), members: all(PartnershipMember.self), sessions: all(Session.self),
-                            answers: all(Answer.self), notes: all(Note.self), terms: all(Term.self), values: all(ValueItem.self),
-                            actions: all(ActionItem.self))
+    /// Every line of the whole database in import order, read with cursors and handed over one at
+    /// a time; `redact` leaves out private notes and every reference to one.
+    func forEachLine(_ body: (Bundle.Line) throws -> Void) throws {
+        func stream<T: FetchableRecord & TableRecord>(_ request: QueryInterfaceRequest<T>, _ line: (T) -> Bundle.Line) throws {
+            let cursor = try request.order(Column.rowID).fetchCursor(db)
+            while let record = try cursor.next() { try body(line(record)) }
+        }
+        let privateNotes: Set<UUID> = redact ? Set(try UUID.fetchAll(db, Note.select(Column("id")).filter(Column("isPrivate") == true))) : []
+        try stream(Partner.all(), Bundle.Line.partner)
+        try stream(Party.all(), Bundle.Line.party)
+        try stream(PartyAlias.all(), Bundle.Line.alias)
+        try stream(Partnership.all(), Bundle.Line.partnership)
+        try stream(PartnershipMember.all(), Bundle.Line.member)
+        try stream(Session.all(), Bundle.Line.session)
+        try stream(Answer.all(), Bundle.Line.answer)
+        try stream(redact ? Note.filter(Column("isPrivate") == false) : Note.all(), Bundle.Line.note)
+        try stream(Term.all(), Bundle.Line.term)
+        try stream(ValueItem.all()) { value in
+            var value = value
+            if redact { value.evidence.removeAll { privateNotes.contains($0) } }
+            return .value(value)
+        }
+        try stream(ActionItem.all(), Bundle.Line.action)
     }
 
     private func partnerLines(_ key: String) throws -> [Bundle.Line] {
