@@ -52,13 +52,21 @@ team-db-stop:
 
 # Release build, its own data, one table of figures against references from the same run;
 # the table is kept with the machine's description in docs/benchmarks.md. Not part of `make test`.
+# The team database's rows run against a throwaway PostgreSQL server on a free loopback port,
+# stopped afterwards, also when the bench fails or is interrupted. BENCH_ARGS=--quick (smaller
+# data) or BENCH_ARGS="--only postgres" (just those rows, only their section of the file).
+BENCH_PG = .build/postgres-bench
+BENCH_ARGS ?=
 bench: setup
 	@command -v sqlite3 >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3
 	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time
 	$(SWIFT) build $(RELEASE) --product outreach
 	$(SWIFT) build $(RELEASE) --product outreach-bench
 	$(SWIFT) build $(RELEASE) --product outreach-bare-open
-	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/outreach-bench" --markdown docs/benchmarks.md
+	@.ci/postgres-server stop $(BENCH_PG); rm -rf $(BENCH_PG); \
+	.ci/postgres-server start $(BENCH_PG) || exit 1; \
+	trap '.ci/postgres-server stop $(BENCH_PG)' EXIT; trap 'exit 130' INT TERM; \
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/outreach-bench" --postgres $(BENCH_PG)/env --markdown docs/benchmarks.md $(BENCH_ARGS)
 
 # libFuzzer on the YAML loaders and the bundle reader, FUZZ_SECONDS each, in its own build folder
 # with the fuzzer and AddressSanitizer on Swift and C code (so libyaml is covered too). Seeds are

@@ -72,9 +72,10 @@ let package = Package(
         .executableTarget(
             name: "outreach-bench",
             dependencies: [
-                "OutreachShell", "OutreachSessions", "OutreachReports", "OutreachStore", "OutreachCatalog", "OutreachCore",
+                "OutreachShell", "OutreachSessions", "OutreachReports", "OutreachStore", "OutreachPostgres", "OutreachCatalog", "OutreachCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The bench's start-up reference: opens a database with GRDB and checks its migrations, nothing else.

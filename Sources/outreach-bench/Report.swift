@@ -50,4 +50,34 @@ enum Report {
         facts.append("date: " + ISO8601DateFormatter().string(from: Date()))
         return facts
     }
+
+    static let postgresHeading = "## PostgreSQL (team database, loopback)"
+
+    /// The team database's rows with the server they ran against; `make bench` starts a throwaway
+    /// server with `.ci/postgres-server` (fsync off, as for the tests) on 127.0.0.1.
+    static func postgresSection(_ figures: [Figure], server: String, quick: Bool) -> String {
+        var lines = [
+            postgresHeading,
+            "",
+            "Through `TeamDatabase` on a throwaway server from `.ci/postgres-server` (127.0.0.1, fsync off), each row beside the",
+            "same statements sent by a bare postgres-nio connection, one of ours then one of theirs, in the same run.",
+        ]
+        if quick { lines.append("This was a `--quick` run with smaller data.") }
+        lines += ["", "- server: \(server)"]
+        lines += machine().map { "- \($0)" }
+        lines += ["", "| " + headers.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: headers.count)]
+        lines += rows(figures).map { "| " + $0.joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` with its PostgreSQL section (from its heading to the next `## ` heading or the end)
+    /// replaced by `section`, or with `section` added at the end.
+    static func replacingPostgresSection(in text: String, with section: String) -> String {
+        guard let start = text.range(of: postgresHeading) else {
+            return text + (text.isEmpty || text.hasSuffix("\n\n") ? "" : "\n") + section
+        }
+        let rest = text[start.upperBound...]
+        let end = rest.range(of: "\n## ").map { text.index(after: $0.lowerBound) } ?? text.endIndex
+        return String(text[..<start.lowerBound]) + section + (end < text.endIndex ? "\n" + text[end...] : "")
+    }
 }

@@ -6,7 +6,19 @@ let arguments = CommandLine.arguments
 /// `--only-scale`: just the figures of issue 17 (listing, script, Zipf search, start-up against bare GRDB).
 let onlyScale = arguments.contains("--only-scale")
 let quick = arguments.contains("--quick")
-let markdownPath = arguments.firstIndex(of: "--markdown").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let markdownPath = option("--markdown")
+/// `--postgres DIR/env`: the env file of a server started by `.ci/postgres-server start DIR`; adds
+/// the team database's rows. `--only postgres` runs just those (and, with `--markdown`, rewrites
+/// only the PostgreSQL section of the file).
+let postgresEnvironment = option("--postgres")
+let onlyPostgres = option("--only") == "postgres"
+if onlyPostgres, postgresEnvironment == nil {
+    FileHandle.standardError.write(Data("outreach-bench: --only postgres needs --postgres DIR/env\n".utf8))
+    exit(2)
+}
 
 let executable = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath()
 var repository = executable.deletingLastPathComponent()
@@ -24,41 +36,64 @@ let bench = Benchmarks(
 func progress(_ text: String) { FileHandle.standardError.write(Data("bench: \(text)\n".utf8)) }
 
 var figures: [Figure] = []
+var postgresFigures: [Figure] = []
+var postgresServer = ""
 do {
-    if !onlyScale {
-        progress("start-up")
-        figures.append(try bench.startup(runs: quick ? 10 : 30))
-        progress("answers")
-        figures += try bench.answers(count: quick ? 1000 : 10_000)
-        progress("search (generating notes)")
-        figures.append(try bench.search(notes: quick ? 50_000 : 1_000_000))
+    if let postgresEnvironment {
+        let started = Measure.now()
+        let pg = try PostgresBench(environmentFile: postgresEnvironment)
+        postgresServer = try pg.serverVersion()
+        progress("PostgreSQL answers (\(postgresServer))")
+        postgresFigures += try bench.postgresAnswers(pg, count: quick ? 500 : 2_000)
+        progress("PostgreSQL search (loading Zipf notes)")
+        postgresFigures += try bench.postgresSearch(pg, notes: quick ? 100_000 : 1_000_000)
+        progress(String(format: "PostgreSQL rows took %.0f s", Double(Measure.now() - started) / 1e9))
+    } else {
+        progress("no --postgres DIR/env: skipping the PostgreSQL rows")
     }
-    progress("notes listing and Zipf search (generating notes)")
-    let zipfNotes = quick ? 100_000 : 1_000_000
-    let zipf = try bench.zipfDatabase(notes: zipfNotes)
-    progress("generated \(zipfNotes) Zipf notes in \(Int(zipf.seconds)) s")
-    figures.append(try bench.notesListing(database: zipf.path, notes: zipfNotes))
-    figures += try bench.zipfSearch(database: zipf.path, notes: zipfNotes)
-    progress("script")
-    figures.append(try bench.script(lines: quick ? 100_000 : 400_000))
-    progress("start-up against bare GRDB")
-    figures.append(try bench.bareStartup(runs: quick ? 10 : 30))
-    if !onlyScale {
-        progress("report")
-        figures.append(try bench.report(sessions: quick ? 1000 : 10_000, partnerSessions: 200))
-        progress("loading")
-        figures += try bench.loading()
-        progress("memory")
-        figures.append(try bench.memory())
+    if !onlyPostgres {
+        if !onlyScale {
+            progress("start-up")
+            figures.append(try bench.startup(runs: quick ? 10 : 30))
+            progress("answers")
+            figures += try bench.answers(count: quick ? 1000 : 10_000)
+            progress("search (generating notes)")
+            figures.append(try bench.search(notes: quick ? 50_000 : 1_000_000))
+        }
+        progress("notes listing and Zipf search (generating notes)")
+        let zipfNotes = quick ? 100_000 : 1_000_000
+        let zipf = try bench.zipfDatabase(notes: zipfNotes)
+        progress("generated \(zipfNotes) Zipf notes in \(Int(zipf.seconds)) s")
+        figures.append(try bench.notesListing(database: zipf.path, notes: zipfNotes))
+        figures += try bench.zipfSearch(database: zipf.path, notes: zipfNotes)
+        progress("script")
+        figures.append(try bench.script(lines: quick ? 100_000 : 400_000))
+        progress("start-up against bare GRDB")
+        figures.append(try bench.bareStartup(runs: quick ? 10 : 30))
+        if !onlyScale {
+            progress("report")
+            figures.append(try bench.report(sessions: quick ? 1000 : 10_000, partnerSessions: 200))
+            progress("loading")
+            figures += try bench.loading()
+            progress("memory")
+            figures.append(try bench.memory())
+        }
     }
 } catch {
     progress("failed: \(error)")
     exit(1)
 }
 
-let table = Report.table(figures)
-print(table)
+print(Report.table(figures + postgresFigures))
 if let markdownPath {
-    try Report.markdown(figures, quick: quick).write(toFile: markdownPath, atomically: true, encoding: .utf8)
+    let section = postgresFigures.isEmpty ? nil : Report.postgresSection(postgresFigures, server: postgresServer, quick: quick)
+    let text: String
+    if onlyPostgres {
+        let existing = (try? String(contentsOfFile: markdownPath, encoding: .utf8)) ?? ""
+        text = Report.replacingPostgresSection(in: existing, with: section ?? "")
+    } else {
+        text = Report.markdown(figures, quick: quick) + (section.map { "\n" + $0 } ?? "")
+    }
+    try text.write(toFile: markdownPath, atomically: true, encoding: .utf8)
     progress("wrote \(markdownPath)")
 }

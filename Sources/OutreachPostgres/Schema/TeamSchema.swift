@@ -121,7 +121,7 @@ enum TeamSchema {
         CREATE INDEX note_partner ON note (partnerID);
         CREATE INDEX note_session ON note (sessionID);
         CREATE INDEX note_partnership ON note (partnershipID);
-        CREATE INDEX note_created ON note (createdAt);
+        CREATE INDEX note_created ON note (createdAt, id);
         CREATE INDEX note_partner_created ON note (partnerID, createdAt);
         CREATE INDEX note_search ON note USING gin (search);
 
