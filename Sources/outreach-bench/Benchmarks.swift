@@ -51,10 +51,13 @@ struct Benchmarks {
             }
             guard let question = context.activeRun?.run.current else { continue }
             let answer: String
-            switch question.kind {
-            case .choice, .multi: answer = "1"
-            case .scale: answer = String(question.effectiveScale.max)
-            case .text, .list: answer = "Answer \(ours.count) about shared clients and the waitlist"
+            switch (question.kind, question.captures) {
+            case (_, .terms?): answer = "PHA\(ours.count) = public housing authority, as the partner says it"
+            case (_, .actions?): answer = "Send the data summary \(ours.count); Maria; 2999-01-01"
+            case (_, .values?): answer = "Shorter waitlists \(ours.count); the partner; operational; short; us"
+            case (.choice, _), (.multi, _): answer = "1"
+            case (.scale, _): answer = String(question.effectiveScale.max)
+            case (.text, _), (.list, _): answer = "Answer \(ours.count) about shared clients and the waitlist"
             }
             var ok = false
             ours.append(Measure.time { ok = shell.execute(answer) })
