@@ -37,10 +37,16 @@ extension TeamDatabase {
     /// connection). Two things keep it fast on a million notes:
     /// - the prefix query is one expression of immutable functions of the bound text, not a
     ///   materialized CTE, so the server plans with the actual `tsquery` and its estimate of how
-    ///   many rows match: a common word then walks `note_created` (createdAt, id) from the newest note and stops
+    ///   many rows match: a common word then walks an index on (createdAt, id) from the newest record and stops
     ///   after the window, instead of matching and sorting every note;
     /// - each kind of record is filtered and cut to the newest `window + 1` on its own, so each
-    ///   branch can use its own ordered index; the union of those is cut again.
+    ///   branch can use its own ordered index; the union of those is cut again;
+    /// - public notes are matched in `noteSearch` (no row-level security, so its GIN index serves a
+    ///   rare word, and `noteSearch_created` a common one) and joined back to `note` by id, where the
+    ///   policy still applies; the reader's own private notes come straight from `note` through the
+    ///   partial index `note_private` (`isPrivate AND author = current_user` are leakproof; the
+    ///   `COLLATE "default"` is needed, or the `name`'s collation C keeps the index from serving), and
+    ///   only then matched. On `note` itself `@@` could not use an index: it is not leakproof.
     /// The tsvector's text form (`'word':1,3 'other':2`) becomes `'word':* & 'other':*`;
     /// backslashes are dropped, as they always were.
     public static func searchStatement(_ query: String, filter: SearchFilter) -> PostgresQuery {
@@ -60,9 +66,19 @@ extension TeamDatabase {
                    AND (\(sector)::text IS NULL OR s.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
                  ORDER BY a.createdAt DESC, a.id DESC LIMIT \(counted))
                 UNION ALL
+                (SELECT 'note', n.id, n.partnerID, n.createdAt, n.text, ts_rank(ns.search, q.query), n.questionID, n.sessionID
+                 FROM noteSearch ns JOIN note n ON n.id = ns.noteID, q
+                 WHERE ns.search @@ q.query AND NOT n.isPrivate AND (\(tag)::text IS NULL OR EXISTS (
+                     SELECT 1 FROM regexp_split_to_table(n.text, '\\s+') AS w(word)
+                     WHERE left(w.word, 1) = '#' AND length(w.word) > 1
+                       AND lower(regexp_replace(substr(w.word, 2), '^[[:punct:]]+|[[:punct:]]+$', '', 'g')) = \(tag)))
+                   AND (\(partnerID)::uuid IS NULL OR n.partnerID = \(partnerID))
+                   AND (\(sector)::text IS NULL OR n.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
+                 ORDER BY ns.createdAt DESC, ns.noteID DESC LIMIT \(counted))
+                UNION ALL
                 (SELECT 'note', n.id, n.partnerID, n.createdAt, n.text, ts_rank(n.search, q.query), n.questionID, n.sessionID
                  FROM note n, q
-                 WHERE n.search @@ q.query AND (\(tag)::text IS NULL OR EXISTS (
+                 WHERE n.isPrivate AND n.author = current_user::text COLLATE "default" AND n.search @@ q.query AND (\(tag)::text IS NULL OR EXISTS (
                      SELECT 1 FROM regexp_split_to_table(n.text, '\\s+') AS w(word)
                      WHERE left(w.word, 1) = '#' AND length(w.word) > 1
                        AND lower(regexp_replace(substr(w.word, 2), '^[[:punct:]]+|[[:punct:]]+$', '', 'g')) = \(tag)))
