@@ -42,8 +42,9 @@ extension TeamDatabase {
     /// - each kind of record is filtered and cut to the newest `window + 1` on its own, so each
     ///   branch can use its own ordered index; the union of those is cut again;
     /// - public notes are matched in `noteSearch` (no row-level security, so its GIN index serves a
-    ///   rare word, and `noteSearch_created` a common one) and joined back to `note` by id, where the
-    ///   policy still applies; the reader's own private notes come straight from `note` through the
+    ///   rare word, and `noteSearch_created` a common one); their text is read from `note` (where the
+    ///   policy still applies) only for a `#tag` filter and for the snippets of the hits returned,
+    ///   not for the whole window (a thousand lookups by a random uuid cost ~25 ms); the reader's own private notes come straight from `note` through the
     ///   partial index `note_private` (`isPrivate AND author = current_user` are leakproof; the
     ///   `COLLATE "default"` is needed, or the `name`'s collation C keeps the index from serving), and
     ///   only then matched. On `note` itself `@@` could not use an index: it is not leakproof.
@@ -66,14 +67,14 @@ extension TeamDatabase {
                    AND (\(sector)::text IS NULL OR s.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
                  ORDER BY a.createdAt DESC, a.id DESC LIMIT \(counted))
                 UNION ALL
-                (SELECT 'note', n.id, n.partnerID, n.createdAt, n.text, ts_rank(ns.search, q.query), n.questionID, n.sessionID
-                 FROM noteSearch ns JOIN note n ON n.id = ns.noteID, q
-                 WHERE ns.search @@ q.query AND NOT n.isPrivate AND (\(tag)::text IS NULL OR EXISTS (
-                     SELECT 1 FROM regexp_split_to_table(n.text, '\\s+') AS w(word)
-                     WHERE left(w.word, 1) = '#' AND length(w.word) > 1
+                (SELECT 'note', ns.noteID, ns.partnerID, ns.createdAt, NULL::text, ts_rank(ns.search, q.query), ns.questionID, ns.sessionID
+                 FROM noteSearch ns, q
+                 WHERE ns.search @@ q.query AND (\(tag)::text IS NULL OR EXISTS (
+                     SELECT 1 FROM note n, regexp_split_to_table(n.text, '\\s+') AS w(word)
+                     WHERE n.id = ns.noteID AND left(w.word, 1) = '#' AND length(w.word) > 1
                        AND lower(regexp_replace(substr(w.word, 2), '^[[:punct:]]+|[[:punct:]]+$', '', 'g')) = \(tag)))
-                   AND (\(partnerID)::uuid IS NULL OR n.partnerID = \(partnerID))
-                   AND (\(sector)::text IS NULL OR n.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
+                   AND (\(partnerID)::uuid IS NULL OR ns.partnerID = \(partnerID))
+                   AND (\(sector)::text IS NULL OR ns.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
                  ORDER BY ns.createdAt DESC, ns.noteID DESC LIMIT \(counted))
                 UNION ALL
                 (SELECT 'note', n.id, n.partnerID, n.createdAt, n.text, ts_rank(n.search, q.query), n.questionID, n.sessionID
@@ -107,7 +108,7 @@ extension TeamDatabase {
             )
             SELECT best.kind, best.id, partner.name AS partnerName, best.rank::float8 AS rank, best.questionID,
                    session.number AS sessionNumber, (SELECT count(*) FROM recent) AS matched,
-                   ts_headline('simple', best.body, q.query,
+                   ts_headline('simple', coalesce(best.body, (SELECT n.text FROM note n WHERE n.id = best.id)), q.query,
                                'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, ShortWord=0') AS snippet
             FROM best CROSS JOIN q
             LEFT JOIN partner ON partner.id = best.partnerID

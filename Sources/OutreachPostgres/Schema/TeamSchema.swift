@@ -16,7 +16,8 @@ import PostgresNIO
 /// - `search` is a generated `tsvector` (configuration `simple`, so every word is kept and any word
 ///   can be matched by prefix) on answer, note, term and valueItem, with a GIN index on each but
 ///   note;
-/// - `noteSearch` holds the `search` of every PUBLIC note (no text), with a GIN index and without
+/// - `noteSearch` holds the `search`, partner, session and question of every PUBLIC note (no
+///   text), with a GIN index and without
 ///   row-level security, kept by the trigger in `noteSearchSync`. Under row-level security the
 ///   planner may not use a GIN index on `note` (`@@` is not leakproof, and only a superuser could
 ///   mark it so), so search finds public notes here and a lead's own private notes through
@@ -133,6 +134,9 @@ enum TeamSchema {
 
         CREATE TABLE noteSearch (
             noteID uuid PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+            partnerID uuid,
+            sessionID uuid,
+            questionID text,
             createdAt timestamptz NOT NULL,
             search tsvector NOT NULL
         );
@@ -227,8 +231,10 @@ enum TeamSchema {
             IF NEW.isPrivate THEN
                 DELETE FROM public.noteSearch WHERE noteID = NEW.id;
             ELSE
-                INSERT INTO public.noteSearch (noteID, createdAt, search) VALUES (NEW.id, NEW.createdAt, NEW.search)
-                ON CONFLICT (noteID) DO UPDATE SET createdAt = EXCLUDED.createdAt, search = EXCLUDED.search;
+                INSERT INTO public.noteSearch (noteID, partnerID, sessionID, questionID, createdAt, search)
+                VALUES (NEW.id, NEW.partnerID, NEW.sessionID, NEW.questionID, NEW.createdAt, NEW.search)
+                ON CONFLICT (noteID) DO UPDATE SET partnerID = EXCLUDED.partnerID, sessionID = EXCLUDED.sessionID,
+                    questionID = EXCLUDED.questionID, createdAt = EXCLUDED.createdAt, search = EXCLUDED.search;
             END IF;
             RETURN NULL;
         END
@@ -236,11 +242,12 @@ enum TeamSchema {
         """,
         "REVOKE ALL ON FUNCTION noteSearch_sync() FROM PUBLIC",
         """
-        CREATE TRIGGER noteSearch_sync AFTER INSERT OR UPDATE OF text, isPrivate, createdAt ON note
+        CREATE TRIGGER noteSearch_sync AFTER INSERT OR UPDATE OF text, isPrivate, createdAt, partnerID, sessionID, questionID ON note
         FOR EACH ROW EXECUTE FUNCTION noteSearch_sync()
         """,
         """
-        INSERT INTO noteSearch (noteID, createdAt, search) SELECT id, createdAt, search FROM note WHERE NOT isPrivate
+        INSERT INTO noteSearch (noteID, partnerID, sessionID, questionID, createdAt, search)
+        SELECT id, partnerID, sessionID, questionID, createdAt, search FROM note WHERE NOT isPrivate
         ON CONFLICT (noteID) DO NOTHING
         """,
     ]
