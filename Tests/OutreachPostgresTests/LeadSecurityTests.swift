@@ -61,6 +61,24 @@ import Testing
                                                       playbookDigest: "d", snapshot: Data("{}".utf8)))
         try leadB.recordAnswer(sessionID: session.id, questionID: "q1", value: "Yes", nextPosition: 1)
         #expect(try leadA.answers(sessionID: session.id).map(\.value) == ["Yes"])
+
+        // Search finds public notes through noteSearch, which holds only public notes' words, is
+        // kept by a trigger as a note turns public or private, and which a lead may only read.
+        func psqlB(_ sql: String) throws -> String { try server.psql(sql, role: roleB, password: "pw-b", database: database.name) }
+        let secretID = secret.id.uuidString.lowercased()
+        #expect(try psqlB("SELECT noteID FROM noteSearch") == "\(shared.id.uuidString.lowercased())\n")
+        #expect(throws: (any Error).self) { try psqlB("INSERT INTO noteSearch VALUES ('\(secretID)', now(), 'x')") }
+        #expect(throws: (any Error).self) { try psqlB("DELETE FROM noteSearch") }
+        #expect(throws: (any Error).self) { try psqlB("SELECT noteSearch_sync()") }
+        try server.psql("UPDATE note SET isPrivate = false WHERE id = '\(secretID)'", role: roleA, password: "pw-a", database: database.name)
+        #expect(try leadB.search("confid", filter: SearchFilter()).map(\.id) == [secret.id])
+        #expect(try psqlB("SELECT count(*) FROM noteSearch") == "2\n")
+        try server.psql("UPDATE note SET isPrivate = true, text = 'Confidential: shortfall halved' WHERE id = '\(secretID)'",
+                        role: roleA, password: "pw-a", database: database.name)
+        #expect(try leadB.search("confid", filter: SearchFilter()).isEmpty)
+        #expect(try leadB.search("halved", filter: SearchFilter()).isEmpty)
+        #expect(try leadA.search("halved", filter: SearchFilter()).map(\.id) == [secret.id])
+        #expect(try psqlB("SELECT noteID FROM noteSearch") == "\(shared.id.uuidString.lowercased())\n")
     }
 
     @Test func aLeadCannotSetUpANewDatabase() throws {

@@ -37,10 +37,17 @@ extension TeamDatabase {
     /// connection). Two things keep it fast on a million notes:
     /// - the prefix query is one expression of immutable functions of the bound text, not a
     ///   materialized CTE, so the server plans with the actual `tsquery` and its estimate of how
-    ///   many rows match: a common word then walks `note_created` (createdAt, id) from the newest note and stops
+    ///   many rows match: a common word then walks an index on (createdAt, id) from the newest record and stops
     ///   after the window, instead of matching and sorting every note;
     /// - each kind of record is filtered and cut to the newest `window + 1` on its own, so each
-    ///   branch can use its own ordered index; the union of those is cut again.
+    ///   branch can use its own ordered index; the union of those is cut again;
+    /// - public notes are matched in `noteSearch` (no row-level security, so its GIN index serves a
+    ///   rare word, and `noteSearch_created` a common one); their text is read from `note` (where the
+    ///   policy still applies) only for a `#tag` filter and for the snippets of the hits returned,
+    ///   not for the whole window (a thousand lookups by a random uuid cost ~25 ms); the reader's own private notes come straight from `note` through the
+    ///   partial index `note_private` (`isPrivate AND author = current_user` are leakproof; the
+    ///   `COLLATE "default"` is needed, or the `name`'s collation C keeps the index from serving), and
+    ///   only then matched. On `note` itself `@@` could not use an index: it is not leakproof.
     /// The tsvector's text form (`'word':1,3 'other':2`) becomes `'word':* & 'other':*`;
     /// backslashes are dropped, as they always were.
     public static func searchStatement(_ query: String, filter: SearchFilter) -> PostgresQuery {
@@ -60,9 +67,19 @@ extension TeamDatabase {
                    AND (\(sector)::text IS NULL OR s.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
                  ORDER BY a.createdAt DESC, a.id DESC LIMIT \(counted))
                 UNION ALL
+                (SELECT 'note', ns.noteID, ns.partnerID, ns.createdAt, NULL::text, ts_rank(ns.search, q.query), ns.questionID, ns.sessionID
+                 FROM noteSearch ns, q
+                 WHERE ns.search @@ q.query AND (\(tag)::text IS NULL OR EXISTS (
+                     SELECT 1 FROM note n, regexp_split_to_table(n.text, '\\s+') AS w(word)
+                     WHERE n.id = ns.noteID AND left(w.word, 1) = '#' AND length(w.word) > 1
+                       AND lower(regexp_replace(substr(w.word, 2), '^[[:punct:]]+|[[:punct:]]+$', '', 'g')) = \(tag)))
+                   AND (\(partnerID)::uuid IS NULL OR ns.partnerID = \(partnerID))
+                   AND (\(sector)::text IS NULL OR ns.partnerID IN (SELECT id FROM partner WHERE sector = \(sector)))
+                 ORDER BY ns.createdAt DESC, ns.noteID DESC LIMIT \(counted))
+                UNION ALL
                 (SELECT 'note', n.id, n.partnerID, n.createdAt, n.text, ts_rank(n.search, q.query), n.questionID, n.sessionID
                  FROM note n, q
-                 WHERE n.search @@ q.query AND (\(tag)::text IS NULL OR EXISTS (
+                 WHERE n.isPrivate AND n.author = current_user::text COLLATE "default" AND n.search @@ q.query AND (\(tag)::text IS NULL OR EXISTS (
                      SELECT 1 FROM regexp_split_to_table(n.text, '\\s+') AS w(word)
                      WHERE left(w.word, 1) = '#' AND length(w.word) > 1
                        AND lower(regexp_replace(substr(w.word, 2), '^[[:punct:]]+|[[:punct:]]+$', '', 'g')) = \(tag)))
@@ -91,7 +108,7 @@ extension TeamDatabase {
             )
             SELECT best.kind, best.id, partner.name AS partnerName, best.rank::float8 AS rank, best.questionID,
                    session.number AS sessionNumber, (SELECT count(*) FROM recent) AS matched,
-                   ts_headline('simple', best.body, q.query,
+                   ts_headline('simple', coalesce(best.body, (SELECT n.text FROM note n WHERE n.id = best.id)), q.query,
                                'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, ShortWord=0') AS snippet
             FROM best CROSS JOIN q
             LEFT JOIN partner ON partner.id = best.partnerID

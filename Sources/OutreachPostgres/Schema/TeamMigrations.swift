@@ -11,7 +11,10 @@ enum TeamMigrations {
     }
 
     static let all: [Migration] = [
-        Migration(name: "pg1-tables") { db in try db.execute(TeamSchema.tables) },
+        Migration(name: "pg1-tables") { db in
+            try db.execute(TeamSchema.tables)
+            for statement in TeamSchema.noteSearchSync { try db.rows(PostgresQuery(unsafeSQL: statement)) }
+        },
         Migration(name: "pg2-leads-security", apply: leadsAndSecurity),
     ]
 

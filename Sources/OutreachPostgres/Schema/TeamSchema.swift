@@ -14,7 +14,14 @@ import PostgresNIO
 /// - `author` (the database role, `current_user`) says who wrote an answer, note, term, value or
 ///   action; row-level security uses it (see `TeamSecurity`);
 /// - `search` is a generated `tsvector` (configuration `simple`, so every word is kept and any word
-///   can be matched by prefix) with a GIN index, on answer, note, term and valueItem.
+///   can be matched by prefix) on answer, note, term and valueItem, with a GIN index on each but
+///   note;
+/// - `noteSearch` holds the `search`, partner, session and question of every PUBLIC note (no
+///   text), with a GIN index and without
+///   row-level security, kept by the trigger in `noteSearchSync`. Under row-level security the
+///   planner may not use a GIN index on `note` (`@@` is not leakproof, and only a superuser could
+///   mark it so), so search finds public notes here and a lead's own private notes through
+///   `note_private` (see `TeamDatabase.searchStatement`).
 enum TeamSchema {
     /// Names are unique regardless of case, as SQLite's `UNIQUE COLLATE NOCASE`: unique indexes on `lower(...)`.
     static let tables = """
@@ -123,7 +130,18 @@ enum TeamSchema {
         CREATE INDEX note_partnership ON note (partnershipID);
         CREATE INDEX note_created ON note (createdAt, id);
         CREATE INDEX note_partner_created ON note (partnerID, createdAt);
-        CREATE INDEX note_search ON note USING gin (search);
+        CREATE INDEX note_private ON note (author, createdAt, id) WHERE isPrivate;
+
+        CREATE TABLE noteSearch (
+            noteID uuid PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+            partnerID uuid,
+            sessionID uuid,
+            questionID text,
+            createdAt timestamptz NOT NULL,
+            search tsvector NOT NULL
+        );
+        CREATE INDEX noteSearch_created ON noteSearch (createdAt, noteID);
+        CREATE INDEX noteSearch_search ON noteSearch USING gin (search);
 
         CREATE TABLE term (
             id uuid PRIMARY KEY,
@@ -199,6 +217,40 @@ enum TeamSchema {
             PRIMARY KEY (id, version)
         );
         """
+
+    /// The function and trigger that keep `noteSearch` equal to the public notes' `search`, and the
+    /// backfill for notes already there. One statement each (the function body has `;`s, so it
+    /// cannot go through `execute`). The function is SECURITY DEFINER, owned by the role that
+    /// migrates, so a lead's insert or update of a note writes `noteSearch`, which leads may only
+    /// read; it runs with a fixed `search_path` and nobody may call it directly. A note turning
+    /// private leaves `noteSearch`; a deleted note leaves it by the foreign key's cascade.
+    static let noteSearchSync = [
+        """
+        CREATE FUNCTION noteSearch_sync() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            IF NEW.isPrivate THEN
+                DELETE FROM public.noteSearch WHERE noteID = NEW.id;
+            ELSE
+                INSERT INTO public.noteSearch (noteID, partnerID, sessionID, questionID, createdAt, search)
+                VALUES (NEW.id, NEW.partnerID, NEW.sessionID, NEW.questionID, NEW.createdAt, NEW.search)
+                ON CONFLICT (noteID) DO UPDATE SET partnerID = EXCLUDED.partnerID, sessionID = EXCLUDED.sessionID,
+                    questionID = EXCLUDED.questionID, createdAt = EXCLUDED.createdAt, search = EXCLUDED.search;
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """,
+        "REVOKE ALL ON FUNCTION noteSearch_sync() FROM PUBLIC",
+        """
+        CREATE TRIGGER noteSearch_sync AFTER INSERT OR UPDATE OF text, isPrivate, createdAt, partnerID, sessionID, questionID ON note
+        FOR EACH ROW EXECUTE FUNCTION noteSearch_sync()
+        """,
+        """
+        INSERT INTO noteSearch (noteID, partnerID, sessionID, questionID, createdAt, search)
+        SELECT id, partnerID, sessionID, questionID, createdAt, search FROM note WHERE NOT isPrivate
+        ON CONFLICT (noteID) DO NOTHING
+        """,
+    ]
 
     /// Every table the schema creates, in the order `healthReport` counts them.
     static let tableNames = [

@@ -9,6 +9,8 @@ import PostgresNIO
 /// Row-level security is enabled and forced (so the owner obeys it too when using outreach):
 /// - note: a private note is seen, found by search and updated only by its author
 ///   (`NOT isPrivate OR author = current_user`); a note is inserted only as oneself;
+/// - noteSearch has no row-level security: it holds only public notes' `tsvector`s (no text), and
+///   leads may only read it;
 /// - answer, term, valueItem, actionItem, publishedPlaybook: everyone reads every row; rows are
 ///   inserted only as oneself (`author` or `publishedBy` = `current_user`).
 enum TeamSecurity {
@@ -43,6 +45,8 @@ enum TeamSecurity {
             "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
             "GRANT USAGE ON SCHEMA public TO \(lead)",
             "GRANT SELECT ON outreach_migration TO \(lead)",
+            // Only public notes' words, written by the SECURITY DEFINER trigger on note (see `TeamSchema`).
+            "GRANT SELECT ON noteSearch TO \(lead)",
             "GRANT SELECT, INSERT, UPDATE ON partner, session, party, partyAlias, partnership, partnershipMember TO \(lead)",
             "GRANT DELETE ON party, partyAlias, partnership, partnershipMember TO \(lead)",
             "GRANT SELECT, INSERT ON answer, note, term, valueItem, actionItem, publishedPlaybook TO \(lead)",
