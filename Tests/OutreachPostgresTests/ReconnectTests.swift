@@ -58,9 +58,8 @@ import Testing
 
     @Test func aServerThatIsDownIsReportedAndTheLineCanBeTriedAgain() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-pg-\(UUID().uuidString.prefix(8))")
-        try Self.quietly([repositoryRoot.appendingPathComponent(".ci/postgres-server").path, "start", folder.path])
         defer { TestPostgres.shutDown(folder: folder); try? FileManager.default.removeItem(at: folder) }
-        let server = try TestPostgres.server(environment: ["OUTREACH_TEST_PG": folder.appendingPathComponent("env").path])
+        let server = try TestPostgres.privateServer(in: folder)
         let database = try server.freshDatabase()
         let team = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
         defer { team.closeCleanly() }
@@ -76,28 +75,9 @@ import Testing
             #expect(error.localizedDescription.contains("nothing was saved for this line"))
             #expect(error.localizedDescription.contains("press Enter to send it again"))
         }
-        try Self.quietly(["/usr/sbin/runuser", "-u", "postgres", "--", server.binaries + "/pg_ctl", "-D", server.socketFolder, "-w",
-                          "-l", folder.appendingPathComponent("server.log").path,
-                          "-o", "-p \(server.port) -k \(server.socketFolder) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+        try server.start()
         try team.recordAnswer(sessionID: session.id, questionID: "q1", value: "Families", nextPosition: 1)
         #expect(try team.answers(sessionID: session.id).map(\.value) == ["Families"])
-    }
-
-    /// Runs a command that starts a server with no pipe and no inherited descriptor beyond the
-    /// standard three: a server that kept one open would keep a test's reader waiting for ever.
-    static func quietly(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        let closeOthers = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done 2>/dev/null; exec \"$@\""
-        process.arguments = ["-c", closeOthers, "bash"] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestPostgres.Problem.command(arguments.joined(separator: " "), status: process.terminationStatus, output: "")
-        }
     }
 }
 

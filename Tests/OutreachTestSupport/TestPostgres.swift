@@ -44,33 +44,18 @@ public struct TestPostgres: Sendable {
     /// A server of the test's own (for a test that stops and starts it), made with the same
     /// script as the shared one, in `folder`. Call `shutDown(folder:)` when done.
     public static func privateServer(in folder: URL) throws -> TestPostgres {
-        let script = repositoryRoot.appendingPathComponent(".ci/postgres-server").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, "start", folder.path]
-        // Into a file, not a pipe: the server the script starts must not hold our pipe open.
-        let log = folder.deletingLastPathComponent().appendingPathComponent("\(folder.lastPathComponent)-start.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? handle.close()
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else { throw Problem.command("postgres-server start", status: process.terminationStatus, output: text) }
+        try run("/bin/bash", [script, "start", folder.path])
         return try server(environment: ["OUTREACH_TEST_PG": folder.appendingPathComponent("env").path])
     }
 
     /// Stops a server from `privateServer(in:)`.
     public static func shutDown(folder: URL) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [repositoryRoot.appendingPathComponent(".ci/postgres-server").path, "stop", folder.path]
-        try? process.run()
-        process.waitUntilExit()
+        _ = try? run("/bin/bash", [script, "stop", folder.path])
     }
+
+    /// The script that starts and stops throwaway servers; the server it starts keeps none of our
+    /// descriptors, so reading its output to the end does not wait for the server.
+    static let script = repositoryRoot.appendingPathComponent(".ci/postgres-server").path
 
     /// A new, empty database owned by `outreach_owner`, for one test.
     public func freshDatabase() throws -> TestDatabase {
@@ -88,14 +73,14 @@ public struct TestPostgres: Sendable {
     /// returns the rows, unaligned, one per line.
     @discardableResult
     public func psql(_ sql: String, role: String, password: String, database: String) throws -> String {
-        try run(binaries + "/psql", ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)",
+        try Self.run(binaries + "/psql", ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)",
                                      "-U", role, "-d", database, "-c", sql],
                 environment: ["PGPASSWORD": password, "PGCONNECT_TIMEOUT": "10"])
     }
 
     /// Stops the server at once, as a crash or a pulled cable would (`pg_ctl stop -m immediate`).
     public func stop() throws {
-        try run("/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-m", "immediate", "-w", "stop"])
+        try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", binaries + "/pg_ctl", "-D", socketFolder, "-m", "immediate", "-w", "stop"])
     }
 
     /// Starts the server again, on the same port, with the same script that made it.
@@ -104,7 +89,7 @@ public struct TestPostgres: Sendable {
     }
 
     @discardableResult
-    private func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
