@@ -32,17 +32,7 @@ extension TeamDatabase {
     public func sessionActivity() throws -> [UUID: Date] {
         try read {
             var result: [UUID: Date] = [:]
-            for row in try rows("""
-                SELECT sessionID, MAX(at) AS at FROM (
-                    SELECT id AS sessionID, updatedAt AS at FROM session
-                    UNION ALL SELECT sessionID, createdAt FROM answer
-                    UNION ALL SELECT sessionID, updatedAt FROM note WHERE sessionID IS NOT NULL
-                    UNION ALL SELECT sessionID, updatedAt FROM term WHERE sessionID IS NOT NULL
-                    UNION ALL SELECT sessionID, updatedAt FROM valueItem WHERE sessionID IS NOT NULL
-                    UNION ALL SELECT sessionID, updatedAt FROM actionItem WHERE sessionID IS NOT NULL
-                ) AS activity
-                GROUP BY sessionID
-                """) {
+            for row in try rows(PostgresQuery(unsafeSQL: AppDatabase.sessionActivitySQL)) {
                 let fields = TeamRow(row)
                 guard let at = try fields.optionalDate("at") else { continue }
                 result[try fields("sessionID", as: UUID.self)] = at

@@ -40,14 +40,6 @@ struct TeamBundleImporter {
         self.version = version
     }
 
-    /// The records in the order they can be merged: partners, parties, aliases, partnerships,
-    /// members, sessions, then the rest as they came (a bundle written by `export` is in this order already).
-    static func mergeOrder(_ records: [StoreBundle.Record]) -> [StoreBundle.Record] {
-        let ranks = records.map(\.content.rank)
-        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return records }
-        return zip(ranks, records).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
-    }
-
     /// The bundle's aliases by the party they name, so a party is matched by its aliases too.
     mutating func prepare(_ records: [StoreBundle.Record]) {
         for record in records {

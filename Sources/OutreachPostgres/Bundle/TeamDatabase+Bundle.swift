@@ -46,7 +46,7 @@ extension TeamDatabase {
     /// `progress` is told how many of the bundle's records are merged, every 2,000 and at the end.
     public func importBundle(from url: URL, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> ImportSummary {
         let (version, read) = try StoreBundle.read(url)
-        let records = TeamBundleImporter.mergeOrder(read)
+        let records = read.inMergeOrder
         return try write {
             var importer = TeamBundleImporter(database: self, path: url.path, version: version)
             try importer.checkReferences(records)

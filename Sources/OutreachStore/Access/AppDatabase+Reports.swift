@@ -40,8 +40,10 @@ extension AppDatabase {
         }
     }
 
-    /// Fixed SQL: every table's dates are stored in the same UTC text form, so MAX compares them correctly.
-    static let sessionActivitySQL = """
+    /// Fixed SQL, the same for both stores: for each session, the newest date of its own row and
+    /// of everything recorded during it. (In SQLite every table's dates are stored in the same UTC
+    /// text form, so MAX compares them correctly; in PostgreSQL they are `timestamptz`.)
+    public static let sessionActivitySQL = """
         SELECT sessionID, MAX(at) AS at FROM (
             SELECT id AS sessionID, updatedAt AS at FROM session
             UNION ALL SELECT sessionID, createdAt FROM answer
@@ -49,7 +51,7 @@ extension AppDatabase {
             UNION ALL SELECT sessionID, updatedAt FROM term WHERE sessionID IS NOT NULL
             UNION ALL SELECT sessionID, updatedAt FROM valueItem WHERE sessionID IS NOT NULL
             UNION ALL SELECT sessionID, updatedAt FROM actionItem WHERE sessionID IS NOT NULL
-        )
+        ) AS activity
         GROUP BY sessionID
         """
 

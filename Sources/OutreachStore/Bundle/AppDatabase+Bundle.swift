@@ -61,7 +61,7 @@ extension AppDatabase {
     /// `progress` is told how many of the bundle's records are merged, every 2,000 and at the end.
     public func importBundle(from url: URL, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         let (version, read) = try Bundle.read(url)
-        let records = BundleImporter.mergeOrder(read)
+        let records = read.inMergeOrder
         return try write { db in
             // A large import touches far more index pages than SQLite's default 2 MB cache holds;
             // without room it spills to the log again and again. The cache is given back afterwards.

@@ -31,14 +31,6 @@ struct BundleImporter {
         self.version = version
     }
 
-    /// The records in the order they can be merged: partners, parties, aliases, partnerships,
-    /// members, sessions, then the rest as they came (a bundle written by `export` is in this order already).
-    static func mergeOrder(_ records: [Bundle.Record]) -> [Bundle.Record] {
-        let ranks = records.map(\.content.rank)
-        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return records }
-        return zip(ranks, records).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
-    }
-
     /// Merges one record; new records may wait in `batch` until `finish()`.
     mutating func merge(_ record: Bundle.Record) throws {
         line = record.line

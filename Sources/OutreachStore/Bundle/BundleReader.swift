@@ -135,6 +135,17 @@ extension Data {
     }
 }
 
+extension Array where Element == Bundle.Record {
+    /// The records in the order they can be merged: partners, parties, aliases, partnerships,
+    /// members, sessions, then the rest as they came (a bundle written by `export` is in this
+    /// order already). Both stores' imports merge in this order.
+    public var inMergeOrder: [Bundle.Record] {
+        let ranks = map(\.content.rank)
+        guard zip(ranks, ranks.dropFirst()).contains(where: { $0 > $1 }) else { return self }
+        return zip(ranks, self).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+    }
+}
+
 extension Bundle.Line {
     /// Where the record comes in the merge: what others refer to first.
     public var rank: Int {

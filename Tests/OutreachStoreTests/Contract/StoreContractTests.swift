@@ -62,6 +62,8 @@ import Testing
         #expect(summaries.map(\.partnerName) == ["Metro PD", "Metro PD"])
         #expect(try store.sessionSummaryPage(partnerID: partner.id, PageRequest(limit: 1)).total == 2)
         #expect(try store.answeredQuestionIDs()[first.id] == ["dash.q1"])
+        let activity = try store.sessionActivity()
+        #expect(Set(activity.keys) == [first.id, second.id])
     }
 
     @Test(arguments: Backend.allCases) func privateNotesAreKeptAndFoundBySearchAndTag(_ backend: Backend) throws {
