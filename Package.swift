@@ -34,7 +34,10 @@ let package = Package(
         // SQLite persistence through GRDB: records, migrations, queries.
         .target(
             name: "OutreachStore",
-            dependencies: ["OutreachCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "OutreachCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The team database: the same store on a PostgreSQL server through postgres-nio, with
         // row-level security for private notes, its own migrations and the lead roles.
@@ -66,7 +69,9 @@ let package = Package(
             dependencies: [
                 "OutreachShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The linker's symbol list for release builds (RELEASE in the Makefile).
+            exclude: ["exports.map"]
         ),
         // `make bench`: speed and scale against references measured in the same run.
         .executableTarget(

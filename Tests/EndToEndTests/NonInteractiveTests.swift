@@ -137,4 +137,22 @@ import Testing
         #expect(try binary.run(["run", "--training"]).status == 64)
         #expect(try binary.run(["run", "--answers", "/nonexistent/answers.yaml", "--training"]).status == 64)
     }
+
+    /// The catalog is read when a command first needs it: a broken playbook is reported by a run
+    /// that uses playbooks, once, and not by one that only lists sessions.
+    @Test func aBrokenPlaybookIsReportedOnlyByRunsThatReadTheCatalog() throws {
+        let binary = OutreachBinary()
+        let playbooks = binary.dataFolder.appendingPathComponent("outreach/playbooks")
+        try FileManager.default.createDirectory(at: playbooks, withIntermediateDirectories: true)
+        try "id: broken\nsteps: [".write(to: playbooks.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+
+        let listing = try binary.run(["-c", "sessions"])
+        #expect(listing.status == 0, "\(listing.errors)")
+        #expect(!listing.errors.contains("skipped"), "\(listing.errors)")
+
+        let catalog = try binary.run(["-c", "sectors", "-c", "sectors"])
+        #expect(catalog.status == 0, "\(catalog.errors)")
+        #expect(catalog.errors.components(separatedBy: "warning: skipped ").count == 2, "\(catalog.errors)")
+        #expect(catalog.errors.contains("broken.yaml"), "\(catalog.errors)")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OutreachCore
 
@@ -29,5 +30,26 @@ import Testing
         #expect(Suggestions.phrase(for: "strat", in: names) == "did you mean 'start'?")
         #expect(Suggestions.phrase(for: "xyzzy", in: names) == nil)
         #expect(Suggestions.distance("kitten", "sitting") == 3)
+    }
+}
+
+@Suite struct TrimmingTests {
+    @Test(arguments: [
+        ("  partner add Riverside \t", "partner add Riverside"),
+        ("\t\"\"\"\r\n", "\"\"\""),
+        ("\u{00A0}\u{3000}kept inside  spaces\u{2028}", "kept inside  spaces"),
+        ("   ", ""),
+        ("", ""),
+        ("é", "é"),
+    ])
+    func trimsWhitespaceAtBothEndsOnly(text: String, trimmed: String) {
+        #expect(text.trimmingWhitespace() == trimmed)
+    }
+
+    @Test func agreesWithFoundationOnWhitespaceAndNewlines() {
+        let samples = [" a ", "\n\nb\n", "\u{0085}c\u{2029}", "\u{000B}d\u{000C}", "\u{1680}e\u{205F}"]
+        for sample in samples {
+            #expect(sample.trimmingWhitespace() == sample.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 }

@@ -56,23 +56,42 @@ public struct SearchPaths: Sendable {
 
     /// `OUTREACH_HOME` if set; else `../share/outreach` beside the executable (after `make install`);
     /// else the nearest folder above the executable that holds `Plugins/` and `playbooks/` (`swift run`, `swift test`).
+    /// Works on path strings: it runs at every start, where `Bundle.main` and `URL`'s path
+    /// arithmetic cost more than the rest of finding the folder.
     static func builtinFolder(environment: [String: String]) -> URL? {
         if let home = environment["OUTREACH_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        let binFolder = executable.deletingLastPathComponent()
-        let installed = binFolder.deletingLastPathComponent().appendingPathComponent("share/outreach")
-        if holdsContent(installed) { return installed }
+        guard let executable = executablePath() else { return nil }
+        let binFolder = parent(of: executable)
+        let installed = parent(of: binFolder) + "/share/outreach"
+        if holdsContent(installed) { return URL(fileURLWithPath: installed, isDirectory: true) }
         var folder = binFolder
-        while folder.path != "/" {
-            if holdsContent(folder) { return folder }
-            folder = folder.deletingLastPathComponent()
+        while folder != "/" {
+            if holdsContent(folder) { return URL(fileURLWithPath: folder, isDirectory: true) }
+            folder = parent(of: folder)
         }
         return nil
     }
 
-    private static func holdsContent(_ folder: URL) -> Bool {
-        let manager = FileManager.default
-        return manager.fileExists(atPath: folder.appendingPathComponent("Plugins").path)
-            && manager.fileExists(atPath: folder.appendingPathComponent("playbooks").path)
+    /// The running executable's path with every symbolic link resolved.
+    static func executablePath() -> String? {
+        #if os(Linux)
+        if let resolved = realpath("/proc/self/exe", nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        #endif
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+    }
+
+    /// The folder holding `path` (an absolute path): "/" for a top-level entry and for "/" itself.
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    private static func holdsContent(_ folder: String) -> Bool {
+        let base = folder == "/" ? "" : folder
+        return FileManager.default.fileExists(atPath: base + "/Plugins")
+            && FileManager.default.fileExists(atPath: base + "/playbooks")
     }
 }

@@ -8,16 +8,25 @@ import OutreachStore
 /// it returns, and says what happened. Nothing else writes answers.
 public final class SessionEngine {
     public let database: any Store
-    /// The plugins and playbooks; `reload(catalog:)` swaps it between sessions.
-    public private(set) var catalog: Catalog
+    /// The plugins and playbooks, read when first needed (a run that never asks for one, such as
+    /// `-c sessions`, never reads them); `reload(catalog:)` swaps it between sessions.
+    public var catalog: Catalog {
+        if let loaded { return loaded }
+        let catalog = loadCatalog()
+        loaded = catalog
+        return catalog
+    }
+    private var loaded: Catalog?
+    private var loadCatalog: () -> Catalog
     /// The session being played, if any.
     public private(set) var active: ActiveSession?
     /// The partner commands mean when none is named (`partner use`, or the last session's).
     public private(set) var currentPartner: Partner?
 
-    public init(database: any Store, catalog: Catalog) {
+    /// `catalog` is evaluated on first use, once.
+    public init(database: any Store, catalog: @autoclosure @escaping () -> Catalog) {
         self.database = database
-        self.catalog = catalog
+        self.loadCatalog = catalog
     }
 
     // MARK: - Catalog
@@ -26,7 +35,7 @@ public final class SessionEngine {
     /// questions were resolved from the catalog it started with.
     public func reload(catalog: Catalog) throws {
         if active != nil { throw SessionError.alreadyInPlaybook(command: "reload") }
-        self.catalog = catalog
+        loaded = catalog
     }
 
     // MARK: - Partner

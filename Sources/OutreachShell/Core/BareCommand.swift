@@ -5,7 +5,7 @@
 enum BareCommand {
     /// The command a line names, when the whole line is a command's name (any letter case) or `?`.
     static func name(in line: String) -> String? {
-        let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = line.trimmingWhitespace().lowercased()
         if word == "?" { return "help" }
         guard !word.contains(" "), CommandRegistry.command(named: word) != nil else { return nil }
         return word

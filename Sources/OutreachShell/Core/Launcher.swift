@@ -62,7 +62,14 @@ public enum Launcher {
         return paths
     }
 
-    public static func run(_ options: LaunchOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+    /// The catalog for this database, saying as warnings what could not be loaded.
+    static func catalog(_ paths: SearchPaths, for database: any Store, console: ShellConsole) -> Catalog {
+        let catalog = Catalog(paths: searchPaths(paths, for: database, warn: console.printWarning))
+        for problem in catalog.problems { console.printWarning("skipped \(problem.localizedDescription)") }
+        return catalog
+    }
+
+    public static func run(_ options: LaunchOptions, environment: [String: String] = ProcessEnvironment.current()) -> Int32 {
         let output = StandardOutput()
         let paths = SearchPaths.standard(environment: environment)
         let databasePath = databasePath(option: options.database, environment: environment, paths: paths)
@@ -83,19 +90,20 @@ public enum Launcher {
             return 1
         }
         defer { database.closeCleanly() }
-        let catalog = Catalog(paths: searchPaths(paths, for: database) { output.writeError("warning: \($0)\n") })
         let interactive = options.commands.isEmpty && script == nil && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let declineWithoutTerminal: (String) -> Bool = { question in
             output.writeError("note: \(question.trimmingCharacters(in: .whitespaces)) (no terminal to answer: taken as no)\n")
             return false
         }
+        let console = ShellConsole(output: output, style: Style.forStandardOutput(environment: environment),
+                                   isInteractive: interactive, confirm: interactive ? askYesNo : declineWithoutTerminal)
+        // The catalog is read when a command first needs it: `-c sessions` or a script that only
+        // lists never reads plugins or playbooks. At the terminal it is read now, so that what
+        // could not be loaded is said before the first prompt.
         let context = ShellContext(
-            database: database, catalog: catalog, output: output, style: Style.forStandardOutput(environment: environment),
-            isInteractive: interactive, confirm: interactive ? askYesNo : declineWithoutTerminal)
+            engine: SessionEngine(database: database, catalog: catalog(paths, for: database, console: console)), console: console)
         for notice in database.notices { context.printWarning(notice) }
-        for problem in catalog.problems {
-            context.printWarning("skipped \(problem.localizedDescription)")
-        }
+        if interactive { _ = context.catalog }
 
         let reader: LineReader
         if !options.commands.isEmpty {

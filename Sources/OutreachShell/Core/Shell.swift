@@ -29,7 +29,7 @@ public final class Shell {
                 context.printError(message)
                 return finish(failed: true)
             case .line(let typed):
-                if !kept.isEmpty, BareCommand.name(in: typed.trimmingCharacters(in: .whitespaces)) == "quit" {
+                if !kept.isEmpty, BareCommand.name(in: typed.trimmingWhitespace()) == "quit" {
                     reportUnsent(kept)
                     return finish(failed: failed)
                 }
@@ -44,7 +44,7 @@ public final class Shell {
                         }
                         outcome = retryUntilReachable(line)
                     }
-                    if outcome.remember { reader.remember(line.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                    if outcome.remember { reader.remember(line.trimmingWhitespace()) }
                     if !outcome.succeeded {
                         failed = true
                         if bail { return finish(failed: true) }
@@ -111,7 +111,7 @@ public final class Shell {
     /// Inside a playbook a line is an answer, unless it starts with `/` (a command) or is exactly
     /// the bare name of a command or `?` (see `BareCommand`). Outside, every line is a command.
     func perform(_ rawLine: String, reportingLostConnection: Bool = true) -> Outcome {
-        let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = rawLine.trimmingWhitespace()
         guard !line.isEmpty, !line.hasPrefix("#") || context.activeRun != nil else { return Outcome(succeeded: true, remember: false) }
         do {
             if line.unicodeScalars.contains("\0") { throw ShellError.nulCharacter }
@@ -190,12 +190,12 @@ public final class Shell {
     func readLogicalLine(from reader: LineReader) -> LineReadResult {
         let first = reader.readLine(prompt: context.prompt)
         guard case .line(let line) = first else { return first }
-        if line.trimmingCharacters(in: .whitespaces) == "\"\"\"" {
+        if line.trimmingWhitespace() == "\"\"\"" {
             var lines: [String] = []
             while true {
                 switch reader.readLine(prompt: "... ") {
                 case .line(let next):
-                    if next.trimmingCharacters(in: .whitespaces) == "\"\"\"" { return .line(lines.joined(separator: "\n")) }
+                    if next.trimmingWhitespace() == "\"\"\"" { return .line(lines.joined(separator: "\n")) }
                     lines.append(next)
                 case .interrupted: return .interrupted
                 case .end: return .line(lines.joined(separator: "\n"))
@@ -207,7 +207,7 @@ public final class Shell {
         while text.hasSuffix("\\") {
             text.removeLast()
             switch reader.readLine(prompt: "... ") {
-            case .line(let next): text += (text.last?.isWhitespace ?? true ? "" : " ") + next.trimmingCharacters(in: .whitespaces)
+            case .line(let next): text += (text.last?.isWhitespace ?? true ? "" : " ") + next.trimmingWhitespace()
             case .interrupted: return .interrupted
             case .end: return .line(text)
             case .unreadable(let message): return .unreadable(message)

@@ -18,9 +18,10 @@ public final class ShellContext {
         self.console = console
     }
 
-    public convenience init(database: any Store, catalog: Catalog, output: TextOutput, style: Style, isInteractive: Bool,
-                            confirm: @escaping (String) -> Bool = { _ in false }) {
-        self.init(engine: SessionEngine(database: database, catalog: catalog),
+    /// `catalog` is read when a command first needs it.
+    public convenience init(database: any Store, catalog: @autoclosure @escaping () -> Catalog, output: TextOutput, style: Style,
+                            isInteractive: Bool, confirm: @escaping (String) -> Bool = { _ in false }) {
+        self.init(engine: SessionEngine(database: database, catalog: catalog()),
                   console: ShellConsole(output: output, style: style, isInteractive: isInteractive, confirm: confirm))
     }
 

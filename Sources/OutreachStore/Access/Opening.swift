@@ -60,21 +60,19 @@ extension AppDatabase {
             throw StoreError.notAnOutreachDatabase(path: path)
         }
         do {
-            let queue = try DatabaseQueue(path: inspectionURI(path), configuration: inspectionConfiguration())
-            defer { try? queue.close() }
-            try queue.read { db in
-                let objects = try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-                guard !objects.isEmpty else { return }
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard applicationID == Migrations.applicationID, objects.contains("grdb_migrations") else {
-                    throw StoreError.notAnOutreachDatabase(path: path)
-                }
-                let known = Set(Migrations.migrator.migrations)
-                let unknown = try Migrations.migrator.appliedIdentifiers(db).subtracting(known)
-                if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
-                guard Set(objects).isSubset(of: Migrations.schemaObjects) else {
-                    throw StoreError.notAnOutreachDatabase(path: path)
-                }
+            let connection = try ReadOnlyConnection(uri: inspectionURI(path))
+            let objects = try connection.strings("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+            guard !objects.isEmpty else { return }
+            let applicationID = try connection.integer("PRAGMA application_id") ?? 0
+            guard applicationID == Migrations.applicationID, objects.contains("grdb_migrations") else {
+                throw StoreError.notAnOutreachDatabase(path: path)
+            }
+            // The table GRDB's migrator keeps, read here without a GRDB connection.
+            let known = Set(Migrations.migrator.migrations)
+            let unknown = try Set(connection.strings("SELECT identifier FROM grdb_migrations")).subtracting(known)
+            if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
+            guard Set(objects).isSubset(of: Migrations.schemaObjects) else {
+                throw StoreError.notAnOutreachDatabase(path: path)
             }
         } catch let error as DatabaseError {
             throw openingFailure(error, path: path)
@@ -85,15 +83,10 @@ extension AppDatabase {
     /// database, and `immutable=1` reads it without creating `-wal` or `-shm` files; with one, a
     /// plain read-only connection reads the log too (and finds its companions already there).
     private static func inspectionURI(_ path: String) -> String {
-        let hasLog = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0) > 0
+        var log = stat()
+        let hasLog = stat(path + "-wal", &log) == 0 && log.st_size > 0
         let uri = URL(fileURLWithPath: path).absoluteString
         return hasLog ? uri + "?mode=ro" : uri + "?immutable=1"
-    }
-
-    private static func inspectionConfiguration() -> Configuration {
-        var configuration = Configuration()
-        configuration.readonly = true
-        return configuration
     }
 
     /// A failure to open, worded for the user; nothing was written.
