@@ -119,26 +119,6 @@ extension Benchmarks {
                       value: Measure.milliseconds(time), reference: "same lines on stdin " + Measure.milliseconds(referenceTime),
                       ratio: String(format: "%.2f×", ratio), goal: "≤ 1.5×", met: ratio <= 1.5)
     }
-
-    // MARK: start-up against a bare GRDB program
-
-    /// `outreach -c quit` against `outreach-bare-open` (open the same file with GRDB, check its
-    /// migrations, exit), both on a database at the current schema.
-    func bareStartup(runs: Int = 30) throws -> Figure {
-        let database = workFolder.appendingPathComponent("startup.sqlite").path
-        let bare = URL(fileURLWithPath: outreachPath).deletingLastPathComponent().appendingPathComponent("outreach-bare-open").path
-        _ = try Measure.runProcess(outreachPath, ["--db", database, "-c", "quit"], environment: environment)
-        _ = try Measure.runProcess(bare, [database])
-        var ours: [Double] = [], reference: [Double] = []
-        for _ in 0..<runs {
-            ours.append(try Measure.runProcess(outreachPath, ["--db", database, "-c", "quit"], environment: environment))
-            reference.append(try Measure.runProcess(bare, [database]))
-        }
-        let ratio = Measure.median(ours) / Measure.median(reference)
-        return Figure(name: "start-up to exit (median of \(runs), range \(Self.range(ours)))", value: Measure.milliseconds(Measure.median(ours)),
-                      reference: "bare GRDB open + migration check " + Measure.milliseconds(Measure.median(reference)),
-                      ratio: String(format: "%.1f×", ratio), goal: "—", met: true)
-    }
 }
 
 extension Benchmarks {

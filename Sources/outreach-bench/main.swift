@@ -53,8 +53,6 @@ do {
     }
     if !onlyPostgres {
         if !onlyScale {
-            progress("start-up")
-            figures.append(try bench.startup(runs: quick ? 10 : 30))
             progress("answers")
             figures += try bench.answers(count: quick ? 1000 : 10_000)
             progress("search (generating notes)")
@@ -68,8 +66,8 @@ do {
         figures += try bench.zipfSearch(database: zipf.path, notes: zipfNotes)
         progress("script")
         figures.append(try bench.script(lines: quick ? 100_000 : 400_000))
-        progress("start-up against bare GRDB")
-        figures.append(try bench.bareStartup(runs: quick ? 10 : 30))
+        progress("start-up, against sqlite3 and bare GRDB")
+        figures += try bench.startup(runs: quick ? 20 : 100)
         if !onlyScale {
             progress("report")
             figures.append(try bench.report(sessions: quick ? 1000 : 10_000, partnerSessions: 200))
