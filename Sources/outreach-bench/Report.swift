@@ -80,4 +80,16 @@ enum Report {
         let end = rest.range(of: "\n## ").map { text.index(after: $0.lowerBound) } ?? text.endIndex
         return String(text[..<start.lowerBound]) + section + (end < text.endIndex ? "\n" + text[end...] : "")
     }
+
+    /// The `## ` sections of `text` that the bench does not write itself (notes added by hand), in
+    /// their order, so that a full run keeps them after the tables it writes anew.
+    static func handWrittenSections(of text: String) -> String {
+        let generated: Set<String> = ["## Machine", "## Results", postgresHeading]
+        var kept: [Substring] = [], keeping = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") { keeping = !generated.contains(String(line)) }
+            if keeping { kept.append(line) }
+        }
+        return kept.joined(separator: "\n")
+    }
 }

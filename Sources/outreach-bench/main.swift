@@ -13,8 +13,14 @@ let markdownPath = option("--markdown")
 /// `--postgres DIR/env`: the env file of a server started by `.ci/postgres-server start DIR`; adds
 /// the team database's rows. `--only postgres` runs just those (and, with `--markdown`, rewrites
 /// only the PostgreSQL section of the file).
+/// `--only startup` measures just the start-up rows and prints them (the file is left as it is).
 let postgresEnvironment = option("--postgres")
 let onlyPostgres = option("--only") == "postgres"
+let onlyStartup = option("--only") == "startup"
+if let only = option("--only"), !onlyPostgres, !onlyStartup {
+    FileHandle.standardError.write(Data("outreach-bench: --only takes postgres or startup, not '\(only)'\n".utf8))
+    exit(2)
+}
 if onlyPostgres, postgresEnvironment == nil {
     FileHandle.standardError.write(Data("outreach-bench: --only postgres needs --postgres DIR/env\n".utf8))
     exit(2)
@@ -39,6 +45,12 @@ var figures: [Figure] = []
 var postgresFigures: [Figure] = []
 var postgresServer = ""
 do {
+    if onlyStartup {
+        progress("start-up, against sqlite3 and bare GRDB")
+        print(Report.table(try bench.startup(runs: 300)))
+        try? FileManager.default.removeItem(at: work)
+        exit(0)
+    }
     if let postgresEnvironment {
         let started = Measure.now()
         let pg = try PostgresBench(environmentFile: postgresEnvironment)
@@ -85,12 +97,14 @@ do {
 print(Report.table(figures + postgresFigures))
 if let markdownPath {
     let section = postgresFigures.isEmpty ? nil : Report.postgresSection(postgresFigures, server: postgresServer, quick: quick)
+    let existing = (try? String(contentsOfFile: markdownPath, encoding: .utf8)) ?? ""
     let text: String
     if onlyPostgres {
-        let existing = (try? String(contentsOfFile: markdownPath, encoding: .utf8)) ?? ""
         text = Report.replacingPostgresSection(in: existing, with: section ?? "")
     } else {
-        text = Report.markdown(figures, quick: quick) + (section.map { "\n" + $0 } ?? "")
+        // The tables are written anew; sections written by hand stay, after them.
+        let notes = Report.handWrittenSections(of: existing)
+        text = Report.markdown(figures, quick: quick) + (section.map { "\n" + $0 } ?? "") + (notes.isEmpty ? "" : "\n" + notes)
     }
     try text.write(toFile: markdownPath, atomically: true, encoding: .utf8)
     progress("wrote \(markdownPath)")

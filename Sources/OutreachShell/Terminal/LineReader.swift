@@ -53,7 +53,10 @@ public final class ListLineReader: LineReader {
 public final class ScriptLineReader: LineReader {
     private let handle: FileHandle
     private let path: String
-    private var buffer = Data()
+    /// Bytes read but not yet returned start at `start`; consumed bytes are dropped only when a
+    /// new chunk is read, so each byte is copied at most once more and reading stays linear.
+    private var buffer: [UInt8] = []
+    private var start = 0
     private var atEnd = false
     private var lineNumber = 0
 
@@ -69,28 +72,31 @@ public final class ScriptLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineReadResult {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return decode(line)
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                defer { start = newline + 1 }
+                return decode(buffer[start..<newline])
             }
             if atEnd {
-                guard !buffer.isEmpty else { return .end }
-                let line = buffer
-                buffer.removeAll()
-                return decode(line)
+                guard start < buffer.count else { return .end }
+                defer { start = buffer.count }
+                return decode(buffer[start...])
             }
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            readChunk()
         }
     }
 
+    private func readChunk() {
+        buffer.removeFirst(start)
+        start = 0
+        let chunk = handle.readData(ofLength: 1 << 16)
+        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+    }
+
     /// A line that is not UTF-8 ends the script with an error rather than being run half-read.
-    private func decode(_ bytes: Data) -> LineReadResult {
+    private func decode(_ bytes: ArraySlice<UInt8>) -> LineReadResult {
         lineNumber += 1
-        var bytes = bytes
-        if bytes.last == 0x0D { bytes.removeLast() }
-        guard let line = String(data: bytes, encoding: .utf8) else {
+        let text = bytes.last == 0x0D ? bytes.dropLast() : bytes
+        guard let line = String(validating: text, as: UTF8.self) else {
             return .unreadable(ShellError.cannotReadScript(path, reason: "line \(lineNumber) is not UTF-8 text; save the file as UTF-8").localizedDescription)
         }
         return .line(line)
