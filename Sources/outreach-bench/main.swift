@@ -13,12 +13,13 @@ let markdownPath = option("--markdown")
 /// `--postgres DIR/env`: the env file of a server started by `.ci/postgres-server start DIR`; adds
 /// the team database's rows. `--only postgres` runs just those (and, with `--markdown`, rewrites
 /// only the PostgreSQL section of the file).
-/// `--only startup` measures just the start-up rows and prints them (the file is left as it is).
+/// `--only startup` or `--only import` measures just those rows and prints them (the file is left
+/// as it is).
 let postgresEnvironment = option("--postgres")
 let onlyPostgres = option("--only") == "postgres"
-let onlyStartup = option("--only") == "startup"
-if let only = option("--only"), !onlyPostgres, !onlyStartup {
-    FileHandle.standardError.write(Data("outreach-bench: --only takes postgres or startup, not '\(only)'\n".utf8))
+let onlyFigure = option("--only").flatMap { ["startup", "import"].contains($0) ? $0 : nil }
+if let only = option("--only"), !onlyPostgres, onlyFigure == nil {
+    FileHandle.standardError.write(Data("outreach-bench: --only takes postgres, startup or import, not '\(only)'\n".utf8))
     exit(2)
 }
 if onlyPostgres, postgresEnvironment == nil {
@@ -45,9 +46,9 @@ var figures: [Figure] = []
 var postgresFigures: [Figure] = []
 var postgresServer = ""
 do {
-    if onlyStartup {
-        progress("start-up, against sqlite3 and bare GRDB")
-        print(Report.table(try bench.startup(runs: 300)))
+    if let onlyFigure {
+        progress(onlyFigure)
+        print(Report.table(onlyFigure == "startup" ? try bench.startup(runs: 300) : [try bench.importBundle(notes: quick ? 50_000 : 200_000)]))
         try? FileManager.default.removeItem(at: work)
         exit(0)
     }
@@ -76,6 +77,8 @@ do {
         progress("generated \(zipfNotes) Zipf notes in \(Int(zipf.seconds)) s")
         figures.append(try bench.notesListing(database: zipf.path, notes: zipfNotes))
         figures += try bench.zipfSearch(database: zipf.path, notes: zipfNotes)
+        progress("import")
+        figures.append(try bench.importBundle(notes: quick ? 50_000 : 200_000))
         progress("script")
         figures.append(try bench.script(lines: quick ? 100_000 : 400_000))
         progress("start-up, against sqlite3 and bare GRDB")
