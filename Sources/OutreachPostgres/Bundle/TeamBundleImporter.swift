@@ -19,13 +19,8 @@ struct TeamBundleImporter {
     var summary = ImportSummary()
     /// Bundle partner id → the id it has here (a partner matched by name keeps the local id).
     var partnerIDs: [UUID: UUID] = [:]
-    /// Bundle party and partnership ids → the ids they have here after matching and merging.
-    var partyIDs: [UUID: UUID] = [:]
-    var partnershipIDs: [UUID: UUID] = [:]
-    /// The aliases the bundle gives each party (by bundle party id), matched along with its name.
-    var bundleAliases: [UUID: [String]] = [:]
-    /// Local partners merged so far whose party is checked once the parties are in (`linkPartners`).
-    var partnersToLink: [UUID] = []
+    /// Parties, aliases, partnerships and members, merged by the rule both engines share.
+    var parties: PartyMerge<TeamPartyRows>
     /// Lowercased party names and aliases → ids, for a version 1 bundle's free-text beneficiaries.
     var beneficiaryNames: [String: UUID]?
     /// The line of the record being merged.
@@ -38,13 +33,7 @@ struct TeamBundleImporter {
         self.database = database
         self.path = path
         self.version = version
-    }
-
-    /// The bundle's aliases by the party they name, so a party is matched by its aliases too.
-    mutating func prepare(_ records: [StoreBundle.Record]) {
-        for record in records {
-            if case .alias(let alias) = record.content { bundleAliases[alias.partyID, default: []].append(alias.alias) }
-        }
+        parties = PartyMerge(storage: TeamPartyRows(database: database), path: path)
     }
 
     /// Merges every record, in order.
@@ -94,19 +83,19 @@ struct TeamBundleImporter {
                 partnerIDs[bundleID] = partner.id
                 let existing = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(partner.id))"))
                 try upsert(partner, existing: existing)
-                partnersToLink.append(partner.id)
+                parties.partnersToLink.append(partner.id)
             case .party(var party):
                 party.partnerID = party.partnerID.map(mapped)
-                try mergeParty(party)
+                summary.count(try parties.merge(party, line: line))
             case .alias(var alias):
                 alias.partyID = mappedParty(alias.partyID)
-                try mergeAlias(alias)
+                summary.count(try parties.merge(alias, line: line))
             case .partnership(let partnership):
-                try mergePartnership(partnership)
+                summary.count(try parties.merge(partnership))
             case .member(var member):
                 member.partyID = mappedParty(member.partyID)
                 member.partnershipID = mappedPartnership(member.partnershipID)
-                try mergeMember(member)
+                summary.count(try parties.merge(member))
             case .session, .answer, .note, .term, .value, .action:
                 try mergeRun([record][...])
             }
@@ -255,8 +244,8 @@ struct TeamBundleImporter {
     }
 
     func mapped(_ partnerID: UUID) -> UUID { partnerIDs[partnerID] ?? partnerID }
-    func mappedParty(_ id: UUID) -> UUID { partyIDs[id] ?? id }
-    func mappedPartnership(_ id: UUID) -> UUID { partnershipIDs[id] ?? id }
+    func mappedParty(_ id: UUID) -> UUID { parties.partyID(for: id) }
+    func mappedPartnership(_ id: UUID) -> UUID { parties.partnershipID(for: id) }
 
     /// A version 1 value's free-text beneficiaries as parties, the way SQLite's
     /// `v5-parties-partnerships-values` made them: an existing party's name or alias (any case),

@@ -50,7 +50,7 @@ extension TeamDatabase {
         return try write {
             var importer = TeamBundleImporter(database: self, path: url.path, version: version)
             try importer.checkReferences(records)
-            importer.prepare(records)
+            importer.parties.prepare(records)
             try importer.merge(records, progress: progress)
             progress?(records.count, records.count)
             return importer.summary

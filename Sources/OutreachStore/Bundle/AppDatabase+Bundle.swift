@@ -54,7 +54,7 @@ extension AppDatabase {
     ///   copy whose bundle encoding sorts last, so two databases never keep different winners;
     /// - parties are matched by id, else by name or alias (any case), partnerships by id, else by
     ///   name; rows that are one keep the smallest id, and the others' ids are rewritten wherever
-    ///   they are used (see `BundleImporter+Parties`); memberships and aliases are unions; a
+    ///   they are used (see `PartyMerge`); memberships and aliases are unions; a
     ///   partner's party ends up linked to the partner here;
     /// - a version 1 bundle's values name who gains as text: those names become parties as the
     ///   `v5-parties-partnerships-values` migration made them.
@@ -73,7 +73,7 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             var importer = BundleImporter(db: db, path: url.path, version: version)
             try importer.checkReferences(records)
-            importer.prepare(records)
+            importer.parties.prepare(records)
             for (index, record) in records.enumerated() {
                 if let progress, index % 2_000 == 0 { progress(index, records.count) }
                 do {

@@ -11,13 +11,8 @@ struct BundleImporter {
     var summary = ImportSummary()
     /// Bundle partner id → the id it has here (a partner matched by name keeps the local id).
     private var partnerIDs: [UUID: UUID] = [:]
-    /// Bundle party and partnership ids → the ids they have here after matching and merging.
-    var partyIDs: [UUID: UUID] = [:]
-    var partnershipIDs: [UUID: UUID] = [:]
-    /// The aliases the bundle gives each party (by bundle party id), matched along with its name.
-    var bundleAliases: [UUID: [String]] = [:]
-    /// Local partners merged so far whose party is checked once the parties are in (`linkPartners`).
-    private var partnersToLink: [UUID] = []
+    /// Parties, aliases, partnerships and members, merged by the rule both engines share.
+    var parties: PartyMerge<PartyRows>
     /// Lowercased party names and aliases → ids, for a version 1 bundle's free-text beneficiaries.
     private var beneficiaryNames: [String: String]?
     /// New answers, notes, terms, values and actions waiting to be written together.
@@ -29,6 +24,7 @@ struct BundleImporter {
         self.db = db
         self.path = path
         self.version = version
+        parties = PartyMerge(storage: PartyRows(db: db), path: path)
     }
 
     /// Merges one record; new records may wait in `batch` until `finish()`.
@@ -45,23 +41,23 @@ struct BundleImporter {
             }
             partnerIDs[bundleID] = partner.id
             try upsert(partner, updatedAt: \.updatedAt)
-            partnersToLink.append(partner.id)
+            parties.partnersToLink.append(partner.id)
         case .party(var party):
             try flush()
             party.partnerID = party.partnerID.map(mapped)
-            try mergeParty(party)
+            summary.count(try parties.merge(party, line: line))
         case .alias(var alias):
             try flush()
             alias.partyID = mappedParty(alias.partyID)
-            try mergeAlias(alias)
+            summary.count(try parties.merge(alias, line: line))
         case .partnership(let partnership):
             try flush()
-            try mergePartnership(partnership)
+            summary.count(try parties.merge(partnership))
         case .member(var member):
             try flush()
             member.partyID = mappedParty(member.partyID)
             member.partnershipID = mappedPartnership(member.partnershipID)
-            try mergeMember(member)
+            summary.count(try parties.merge(member))
         case .session(var session):
             try flush()
             session.partnerID = mapped(session.partnerID)
@@ -100,21 +96,18 @@ struct BundleImporter {
         }
     }
 
-    /// Asks for a partner's party to be checked once the bundle's parties are in.
-    mutating func queueLink(_ partnerID: UUID) { partnersToLink.append(partnerID) }
-
     /// Makes sure every partner merged so far has its party, linked to it here, once the bundle's
     /// parties are in (a version 1 bundle has none: `linkParty` makes them as `partner add` does).
     private mutating func linkPartners() throws {
-        guard !partnersToLink.isEmpty else { return }
+        guard !parties.partnersToLink.isEmpty else { return }
         try flush()
-        for id in partnersToLink {
+        for id in parties.partnersToLink {
             guard let partner = try Partner.fetchOne(db, key: id.uuidString.lowercased()) else { continue }
             let party = try Party.filter(Party.Columns.partnerID == id.uuidString.lowercased()).fetchOne(db)
             if let party, party.name == partner.name, party.kind == (partner.isOwn ? .own : .partner) { continue }
             try AppDatabase.linkParty(for: partner, in: db)
         }
-        partnersToLink.removeAll()
+        parties.partnersToLink.removeAll()
     }
 
     /// A version 1 value's free-text beneficiaries as parties, the way `v5-parties-partnerships-values`
@@ -137,6 +130,8 @@ struct BundleImporter {
     }
 
     private func mapped(_ partnerID: UUID) -> UUID { partnerIDs[partnerID] ?? partnerID }
+    private func mappedParty(_ id: UUID) -> UUID { parties.partyID(for: id) }
+    private func mappedPartnership(_ id: UUID) -> UUID { parties.partnershipID(for: id) }
 
     /// Writes the records still waiting in the batch.
     mutating func finish() throws {
