@@ -28,8 +28,7 @@ struct Outreach: ParsableCommand {
     }
 
     func run() throws {
-        let status = Launcher.run(LaunchOptions(commands: commands, script: script, bail: bail, database: db))
-        if status != 0 { throw ExitCode(status) }
+        Launcher.runThenExit(LaunchOptions(commands: commands, script: script, bail: bail, database: db))
     }
 }
 
@@ -146,7 +145,7 @@ func plainLaunchOptions(_ arguments: [String]) -> LaunchOptions? {
 /// (swift-argument-parser would otherwise give a parent's `--db` to the parent, and drop it).
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let options = plainLaunchOptions(arguments) {
-    exit(Launcher.run(options))
+    Launcher.runThenExit(options)
 } else if arguments.first == "run" {
     launch(Run.self, named: "outreach run", Array(arguments.dropFirst()))
 } else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "run" {
@@ -154,10 +153,10 @@ if let options = plainLaunchOptions(arguments) {
 } else if arguments.first == "db" {
     // `outreach db copy --from A --to B` needs no database of its own; `outreach db add-lead` uses
     // $OUTREACH_DB (or `outreach --db ADDRESS db add-lead NAME`, below).
-    exit(Launcher.run(LaunchOptions(commands: [Launcher.commandLine(arguments)],
-                                    database: arguments.dropFirst().first == "copy" ? ":memory:" : nil)))
+    Launcher.runThenExit(LaunchOptions(commands: [Launcher.commandLine(arguments)],
+                                       database: arguments.dropFirst().first == "copy" ? ":memory:" : nil))
 } else if arguments.count >= 3, arguments[0] == "--db", arguments[2] == "db" {
-    exit(Launcher.run(LaunchOptions(commands: [Launcher.commandLine(Array(arguments.dropFirst(2)))], database: arguments[1])))
+    Launcher.runThenExit(LaunchOptions(commands: [Launcher.commandLine(Array(arguments.dropFirst(2)))], database: arguments[1]))
 } else {
     launch(Outreach.self, named: "outreach", arguments)
 }

@@ -43,11 +43,12 @@ public struct SearchPaths: Sendable {
     public var userPlaybookFolder: URL { dataDirectory.appendingPathComponent("playbooks") }
 
     public static func dataDirectory(environment: [String: String]) -> URL {
+        // Folders are said to be folders: otherwise `URL` asks the file system at every start.
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("outreach")
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("outreach", isDirectory: true)
         }
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-        return home.appendingPathComponent(".local/share/outreach")
+        let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) } ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".local/share/outreach", isDirectory: true)
     }
 
     static func folders(_ value: String?) -> [URL] {

@@ -69,7 +69,18 @@ public enum Launcher {
         return catalog
     }
 
-    public static func run(_ options: LaunchOptions, environment: [String: String] = ProcessEnvironment.current()) -> Int32 {
+    /// Runs the shell, then ends the process with its exit status. A SQLite store is closed cleanly
+    /// but never released: releasing GRDB's connection releases its dispatch queue, and libdispatch
+    /// starts a worker thread to dispose of it just before the process ends.
+    public static func runThenExit(_ options: LaunchOptions) -> Never {
+        exit(run(options, keepingStoreUntilExit: true))
+    }
+
+    /// The store of a run that ends the process (see `runThenExit`).
+    nonisolated(unsafe) private static var storeKeptUntilExit: (any Store)?
+
+    public static func run(_ options: LaunchOptions, environment: [String: String] = ProcessEnvironment.current(),
+                           keepingStoreUntilExit: Bool = false) -> Int32 {
         let output = StandardOutput()
         let paths = SearchPaths.standard(environment: environment)
         let databasePath = databasePath(option: options.database, environment: environment, paths: paths)
@@ -90,6 +101,8 @@ public enum Launcher {
             return 1
         }
         defer { database.closeCleanly() }
+        // Only SQLite's: a team database's connection is shut down when released, as before.
+        if keepingStoreUntilExit, database is AppDatabase { storeKeptUntilExit = database }
         let interactive = options.commands.isEmpty && script == nil && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let declineWithoutTerminal: (String) -> Bool = { question in
             output.writeError("note: \(question.trimmingCharacters(in: .whitespaces)) (no terminal to answer: taken as no)\n")
