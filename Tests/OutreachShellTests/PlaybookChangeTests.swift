@@ -9,6 +9,7 @@ import Testing
 @Suite struct PlaybookChangeTests {
     @Test func resumingAChangedPlaybookWarnsAndKeepsTheSnapshot() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-change-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let playbooks = folder.appendingPathComponent("playbooks")
         try FileManager.default.createDirectory(at: playbooks, withIntermediateDirectories: true)
         let file = playbooks.appendingPathComponent("team-intro.yaml")
@@ -49,6 +50,7 @@ import Testing
 @Suite struct PlaybookSectorTests {
     @Test func aPlaybookForOtherSectorsWarnsButStarts() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-sectors-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try """
             format: 1

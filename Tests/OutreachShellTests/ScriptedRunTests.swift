@@ -6,7 +6,8 @@ import Testing
 
 /// `outreach run`: scripted playbook runs for training.
 @Suite struct ScriptedRunTests {
-    let dataFolder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-run-\(UUID().uuidString)")
+    private let temporary = TemporaryFolder("run")
+    var dataFolder: URL { temporary.url }
 
     var environment: [String: String] { ["OUTREACH_HOME": repositoryRoot.path, "XDG_DATA_HOME": dataFolder.path] }
 

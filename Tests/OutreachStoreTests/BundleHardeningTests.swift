@@ -1,11 +1,13 @@
 import Foundation
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
 /// Bundles that must be refused whole with the line and the problem named, and ones that must not.
 @Suite struct BundleHardeningTests {
-    let folder = Fixture.folder("bundle")
+    private let temporary = TemporaryFolder("bundle")
+    var folder: URL { temporary.url }
 
     /// The lines of an exported bundle: header, partner, the partner's party, session, answer, note, end.
     func exportedLines() throws -> [String] {

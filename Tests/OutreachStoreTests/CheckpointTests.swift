@@ -7,6 +7,7 @@ import Testing
 @Suite struct CheckpointTests {
     @Test func aGrowingLogIsCheckpointedInTheBackground() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-checkpoint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("outreach.sqlite").path
         let database = try AppDatabase.open(path: path)
         let partner = try database.addPartner(Partner(name: "Metro PD", sector: "police"))

@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
 /// A database with a damaged page: the damage is named with what to do, and nothing more is written.
 @Suite struct CorruptionTests {
-    let folder = Fixture.folder("corrupt")
+    private let temporary = TemporaryFolder("corrupt")
+    var folder: URL { temporary.url }
 
     /// A closed database of a few megabytes whose middle pages are overwritten.
     func damagedDatabase() throws -> String {

@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
 /// What `AppDatabase.open` refuses, and that a refused path is left exactly as it was, with no
 /// `-wal`, `-shm` or `-journal` file beside it.
 @Suite struct FileSafetyTests {
-    let folder = Fixture.folder("files")
+    private let temporary = TemporaryFolder("files")
+    var folder: URL { temporary.url }
 
     init() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

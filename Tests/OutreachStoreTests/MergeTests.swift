@@ -1,12 +1,14 @@
 import Foundation
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
 /// Team merges: revisions of the same answer from several people all arrive, and every database
 /// ends with the same current answers and session row, whatever order the bundles came in.
 @Suite struct MergeTests {
-    let folder = Fixture.folder("merge")
+    private let temporary = TemporaryFolder("merge")
+    var folder: URL { temporary.url }
     let start = Date(timeIntervalSince1970: 1_760_000_000)
 
     func export(_ database: AppDatabase, _ name: String) throws -> URL {

@@ -16,6 +16,7 @@ import Testing
     @Test(arguments: Migrations.migrator.migrations.dropLast())
     func anEarlierSchemaMigratesToTheLatestKeepingItsData(_ version: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-migrate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("old.sqlite").path
         let partnerID = UUID(), sessionID = UUID()

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
 @Suite struct OpeningTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-store-\(UUID().uuidString)")
+    private let temporary = TemporaryFolder("store")
+    var folder: URL { temporary.url }
 
     @Test func aNewDatabaseIsPrivateToTheUser() throws {
         let path = folder.appendingPathComponent("data/outreach.sqlite").path

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
@@ -36,7 +37,8 @@ struct PartyPicture: Equatable {
 /// Bundles carry who gains and who pays, partnerships and their members, aliases and your own
 /// organisation, and merge them the same way whatever order they arrive in.
 @Suite struct PartyBundleTests {
-    let folder = Fixture.folder("parties")
+    private let temporary = TemporaryFolder("parties")
+    var folder: URL { temporary.url }
 
     func export(_ database: AppDatabase, _ name: String, partnerID: UUID? = nil) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

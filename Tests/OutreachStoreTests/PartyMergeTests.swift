@@ -1,11 +1,13 @@
 import Foundation
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
 /// How a bundle's parties meet the parties of the database it is imported into.
 @Suite struct PartyMergeTests {
-    let folder = Fixture.folder("party-merge")
+    private let temporary = TemporaryFolder("party-merge")
+    var folder: URL { temporary.url }
 
     func export(_ database: AppDatabase) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import OutreachCore
+import OutreachTestSupport
 import Testing
 @testable import OutreachStore
 
@@ -87,8 +88,12 @@ import Testing
 @Suite struct BundleTests {
     let start = Date(timeIntervalSince1970: 1_760_000_000)
 
+    private let scratch = TemporaryFolder("bundle")
+
+    /// A file of this name in a folder removed after the test (made here, since writers expect it).
     func scratchFile(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("outreach-bundle-\(UUID().uuidString)-\(name)")
+        try? FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
+        return scratch.url.appendingPathComponent(name)
     }
 
     func counts(_ database: AppDatabase) throws -> [Int] {

@@ -17,11 +17,6 @@ enum Fixture {
                 snapshot: snapshot, position: position, createdAt: updatedAt ?? Date(), updatedAt: updatedAt)
     }
 
-    /// A fresh folder under the temporary directory (not created).
-    static func folder(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("outreach-\(name)-\(UUID().uuidString)")
-    }
-
     /// The bytes of a file, or nil when it does not exist.
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 

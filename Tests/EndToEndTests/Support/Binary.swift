@@ -1,4 +1,5 @@
 import Foundation
+import OutreachTestSupport
 
 /// The built `outreach` executable and a private data folder for one test.
 struct OutreachBinary {
@@ -14,11 +15,11 @@ struct OutreachBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
-    let dataFolder: URL
+    /// Removed when the last copy of this binary's description goes, at the end of its test.
+    private let temporary = TemporaryFolder("e2e")
+    var dataFolder: URL { temporary.url }
 
-    init() {
-        dataFolder = FileManager.default.temporaryDirectory.appendingPathComponent("outreach-e2e-\(UUID().uuidString)")
-    }
+    init() {}
 
     var databasePath: String { dataFolder.appendingPathComponent("outreach/outreach.sqlite").path }
 
