@@ -38,7 +38,7 @@ import Testing
             }
         }
         #expect(failures.values.isEmpty)
-        #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security\n")
+        #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security,pg3-note-partnership-links\n")
     }
 
     @Test func sessionNumbersStayUniqueAcrossLeads() throws {

@@ -21,13 +21,13 @@ import Testing
     @Test func migratesAnEmptyDatabase() throws {
         let (database, team) = try fresh()
         defer { team.closeCleanly() }
-        #expect(try team.schemaVersion() == ["pg1-tables", "pg2-leads-security"])
-        #expect(try database.psqlAsOwner("SELECT count(*) FROM outreach_migration") == "2\n")
+        #expect(try team.schemaVersion() == ["pg1-tables", "pg2-leads-security", "pg3-note-partnership-links"])
+        #expect(try database.psqlAsOwner("SELECT count(*) FROM outreach_migration") == "3\n")
         #expect(try database.psqlAsOwner("SELECT count(*) FROM pg_roles WHERE rolname = '\(database.name)_lead'") == "1\n")
         #expect(try database.psqlAsOwner("SELECT relforcerowsecurity FROM pg_class WHERE relname = 'note'") == "t\n")
         let report = try team.healthReport()
         #expect(report.isHealthy)
-        #expect(report.latestKnown == "pg2-leads-security")
+        #expect(report.latestKnown == "pg3-note-partnership-links")
         #expect(report.counts.allSatisfy { $0.rows == 0 })
     }
 
@@ -44,7 +44,7 @@ import Testing
         let again = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
         again.closeCleanly()
         #expect(try database.psqlAsOwner(state) == before)
-        #expect(try database.psqlAsOwner("SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outreach_migration'") <= "2\n")
+        #expect(try database.psqlAsOwner("SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outreach_migration'") <= "3\n")
     }
 
     @Test func refusesAForeignDatabase() throws {
@@ -67,7 +67,7 @@ import Testing
             guard case .newerSchema(_, let unknown) = error else { Issue.record("unexpected \(error)"); return }
             #expect(unknown == ["pg9-future"])
         }
-        #expect(try database.psqlAsOwner("SELECT count(*) FROM outreach_migration") == "3\n")
+        #expect(try database.psqlAsOwner("SELECT count(*) FROM outreach_migration") == "4\n")
     }
 
     @Test func connectionFailuresSayWhatToDo() throws {

@@ -81,7 +81,9 @@ struct TeamPartyRows: PartyMergeStorage {
     func repointPartnership(_ from: UUID, to: UUID) throws {
         let old = Bound(from), new = Bound(to)
         try database.rows("UPDATE session SET partnershipID = \(new) WHERE partnershipID = \(old)")
-        try database.rows("UPDATE note SET partnershipID = \(new) WHERE partnershipID = \(old)")
+        // Every note, other leads' private ones too, which row-level security hides from this role:
+        // the function moves only their link, and says nothing about them (`TeamSchema.noteRelink`).
+        try database.rows("SELECT note_relink_partnership(\(old), \(new))")
         try database.rows("UPDATE valueItem SET partnershipID = \(new) WHERE partnershipID = \(old)")
         try database.rows("UPDATE actionItem SET partnershipID = \(new) WHERE partnershipID = \(old)")
         try database.rows("""

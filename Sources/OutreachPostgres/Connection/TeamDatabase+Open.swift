@@ -9,13 +9,18 @@ extension TeamDatabase {
     /// from a newer outreach without changing it, and applies any missing migration. Every failure
     /// is a `StoreError` that says what to do next and never shows a password.
     public static func open(address: String, environment: [String: String]) throws -> TeamDatabase {
+        try open(address: address, environment: environment, migratingUpTo: nil)
+    }
+
+    /// `open`, applying the migrations only up to `last` (nil: all of them).
+    static func open(address: String, environment: [String: String], migratingUpTo last: String?) throws -> TeamDatabase {
         let parsed = try PostgresAddress(address, environment: environment)
         let lookup = PasswordFile.password(for: parsed, environment: environment)
         let database = TeamDatabase(path: parsed.description, configuration: try configuration(for: parsed, password: lookup.password))
         if let notice = lookup.notice { database.notices.append(notice) }
         do {
             _ = try database.connected()
-            try database.migrate()
+            try database.migrate(upTo: last)
         } catch {
             database.closeCleanly()
             if error is StoreError { throw error }

@@ -16,6 +16,10 @@ enum TeamMigrations {
             for statement in TeamSchema.noteSearchSync { try db.rows(PostgresQuery(unsafeSQL: statement)) }
         },
         Migration(name: "pg2-leads-security", apply: leadsAndSecurity),
+        Migration(name: "pg3-note-partnership-links") { db in
+            try db.rows(PostgresQuery(unsafeSQL: TeamSchema.noteRelink))
+            for statement in TeamSecurity.noteLinks(group: try leadGroup(db)) { try db.rows(PostgresQuery(unsafeSQL: statement)) }
+        },
     ]
 
     static var names: [String] { all.map(\.name) }
@@ -23,12 +27,19 @@ enum TeamMigrations {
     /// The key of the advisory lock migrations run under: 'OUTR' in ASCII, like SQLite's application id.
     static let lockKey: Int64 = 0x4F55_5452
 
-    /// The lead group role (made when missing), its rights, and row-level security (see `TeamSecurity`).
-    static func leadsAndSecurity(_ db: TeamDatabase) throws {
-        let database: String = try db.value("SELECT current_database()::text")
+    /// The name of this database's lead group role.
+    static func leadGroup(_ db: TeamDatabase, database known: String? = nil) throws -> String {
+        let database: String = try known ?? db.value("SELECT current_database()::text")
         guard let group = TeamSecurity.groupRole(forDatabase: database) else {
             throw StoreError.needsOwner(path: db.path, reason: "the database name is too long for its lead role '\(database)_lead'")
         }
+        return group
+    }
+
+    /// The lead group role (made when missing), its rights, and row-level security (see `TeamSecurity`).
+    static func leadsAndSecurity(_ db: TeamDatabase) throws {
+        let database: String = try db.value("SELECT current_database()::text")
+        let group = try leadGroup(db, database: database)
         if try db.rows("SELECT 1 FROM pg_roles WHERE rolname = \(group)").isEmpty {
             let mayCreate: Bool = try db.value("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
             guard mayCreate else {
@@ -71,8 +82,8 @@ extension TeamDatabase {
     /// Refuses a database that is not ours or comes from a newer outreach, without changing it,
     /// then applies each missing migration in its own transaction under an advisory lock, so two
     /// leads opening a new database at once do not both migrate it. A database already current
-    /// is only read.
-    func migrate() throws {
+    /// is only read. `last` stops after that migration (tests make a database as an older outreach left it).
+    func migrate(upTo last: String? = nil) throws {
         let applied = try appliedMigrations()
         if applied == nil {
             let tables: Int = try value("""
@@ -85,7 +96,8 @@ extension TeamDatabase {
         let known = TeamMigrations.names
         let unknown = (applied ?? []).filter { !known.contains($0) }
         if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
-        for migration in TeamMigrations.all where !(applied ?? []).contains(migration.name) {
+        let end = last.flatMap { name in TeamMigrations.all.firstIndex { $0.name == name } } ?? TeamMigrations.all.count - 1
+        for migration in TeamMigrations.all[...end] where !(applied ?? []).contains(migration.name) {
             do {
                 try transaction {
                     try rows("SELECT pg_advisory_xact_lock(\(TeamMigrations.lockKey))")

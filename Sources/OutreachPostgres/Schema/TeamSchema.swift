@@ -252,6 +252,31 @@ enum TeamSchema {
         """,
     ]
 
+    /// The function a bundle import moves notes with when it merges a partnership into another
+    /// (`pg3-note-partnership-links`). Row-level security hides other leads' private notes from a
+    /// lead's own `UPDATE`, and deleting the partnership merged away would then clear their link
+    /// (`ON DELETE SET NULL`). The function is SECURITY DEFINER, owned by the role that migrates,
+    /// with a fixed `search_path` and schema-qualified names, as `noteSearch_sync`; it moves only
+    /// `partnershipID`, refuses a partnership that does not exist, and returns nothing. It turns
+    /// `outreach.relink_notes` on around its `UPDATE` alone (an error rolls the setting back with
+    /// the rest), which opens the owner's policies `note_relink_read` and `note_relink_update`
+    /// (see `TeamSecurity.noteLinks`): only there does the owner reach every note. PostgreSQL lets
+    /// only a superuser put a setting of our own in the function's `SET` clause, hence
+    /// `set_config`. Who may call it is written in `TeamSecurity`.
+    static let noteRelink = """
+        CREATE FUNCTION note_relink_partnership(from_partnership uuid, to_partnership uuid) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            IF to_partnership IS NULL OR NOT EXISTS (SELECT 1 FROM public.partnership WHERE id = to_partnership) THEN
+                RAISE EXCEPTION 'there is no partnership to move the notes to' USING ERRCODE = 'foreign_key_violation';
+            END IF;
+            PERFORM pg_catalog.set_config('outreach.relink_notes', 'on', true);
+            UPDATE public.note SET partnershipID = to_partnership WHERE partnershipID = from_partnership;
+            PERFORM pg_catalog.set_config('outreach.relink_notes', 'off', true);
+        END
+        $$
+        """
+
     /// Every table the schema creates, in the order `healthReport` counts them.
     static let tableNames = [
         "partner", "session", "answer", "note", "term", "valueItem", "actionItem",

@@ -4,11 +4,14 @@ import PostgresNIO
 /// `<database>_lead` (NOLOGIN), which holds exactly: CONNECT on the database, USAGE on the schema,
 /// SELECT and INSERT on the tables a lead writes, UPDATE where the app updates (column by column
 /// where a row has an author, so nobody rewrites who wrote it), DELETE only where a bundle import
-/// merges parties and partnerships, USAGE on the sequences, and no DDL.
+/// merges parties and partnerships, USAGE on the sequences, EXECUTE on `note_relink_partnership`
+/// (from `pg3-note-partnership-links`, see `noteLinks`), and no DDL.
 ///
 /// Row-level security is enabled and forced (so the owner obeys it too when using outreach):
 /// - note: a private note is seen, found by search and updated only by its author
 ///   (`NOT isPrivate OR author = current_user`); a note is inserted only as oneself;
+/// - note, for the owner inside `note_relink_partnership` only: every note may be read and have its
+///   partnership moved (`outreach.relink_notes` is on only while that function runs);
 /// - noteSearch has no row-level security: it holds only public notes' `tsvector`s (no text), and
 ///   leads may only read it;
 /// - answer, term, valueItem, actionItem, publishedPlaybook: everyone reads every row; rows are
@@ -76,5 +79,23 @@ enum TeamSecurity {
             if table != "answer" { sql.append("CREATE POLICY \(table)_update ON \(table) FOR UPDATE USING (true)") }
         }
         return sql
+    }
+
+    /// `pg3-note-partnership-links`: who may run `note_relink_partnership` (see
+    /// `TeamSchema.noteRelink`), which a bundle import calls to move every note of a partnership
+    /// merged away, other leads' private notes included, without reading them. Nobody but the
+    /// lead group (and the owner, who owns it) may call it. The policies let the role that
+    /// migrates, which owns the function, reach every note only while the function runs: it
+    /// sets `outreach.relink_notes` for its own duration. A lead setting it gains nothing: the
+    /// policies are for the owner's role alone.
+    static func noteLinks(group: String) -> [String] {
+        let lead = quoted(group)
+        let relinking = "current_setting('outreach.relink_notes', true) = 'on'"
+        return [
+            "REVOKE EXECUTE ON FUNCTION note_relink_partnership(uuid, uuid) FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION note_relink_partnership(uuid, uuid) TO \(lead)",
+            "CREATE POLICY note_relink_read ON note FOR SELECT TO CURRENT_USER USING (\(relinking))",
+            "CREATE POLICY note_relink_update ON note FOR UPDATE TO CURRENT_USER USING (\(relinking)) WITH CHECK (\(relinking))",
+        ]
     }
 }
