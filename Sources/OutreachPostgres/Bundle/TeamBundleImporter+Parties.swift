@@ -13,6 +13,18 @@ struct TeamPartyRows: PartyMergeStorage {
 
     var checksConstraintsAtOnce: Bool { true }
 
+    // MARK: - Partners
+
+    func partner(id: UUID) throws -> Partner? {
+        try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(id))"))
+    }
+
+    func partner(named name: String) throws -> Partner? {
+        try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE lower(name) = lower(\(Bound(name))) LIMIT 1"))
+    }
+
+    func linkParty(for partner: Partner) throws { try database.linkParty(for: partner) }
+
     // MARK: - Parties
 
     func party(id: UUID) throws -> Party? {
@@ -104,19 +116,4 @@ struct TeamPartyRows: PartyMergeStorage {
 
     func insert(_ member: PartnershipMember) throws { try database.insert([member]) }
     func update(_ member: PartnershipMember) throws { try database.update(member, key: ["partnershipID", "partyID"]) }
-}
-
-extension TeamBundleImporter {
-    /// Makes sure every partner merged so far has its party, linked to it here, once the bundle's
-    /// parties are in (a version 1 bundle has none: they are made as `partner add` makes them).
-    mutating func linkPartners() throws {
-        guard !parties.partnersToLink.isEmpty else { return }
-        for id in parties.partnersToLink {
-            guard let partner = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(id))")) else { continue }
-            let party = try Party.one(database.rows("SELECT \(unescaped: TeamColumns.party) FROM party WHERE partnerID = \(Bound(id)) LIMIT 1"))
-            if let party, party.name == partner.name, party.kind == (partner.isOwn ? .own : .partner) { continue }
-            try database.linkParty(for: partner)
-        }
-        parties.partnersToLink.removeAll()
-    }
 }

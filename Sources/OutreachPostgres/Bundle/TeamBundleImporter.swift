@@ -17,9 +17,7 @@ struct TeamBundleImporter {
     /// The bundle's format version: version 1 has no parties, and its values name who gains as text.
     let version: Int
     var summary = ImportSummary()
-    /// Bundle partner id → the id it has here (a partner matched by name keeps the local id).
-    var partnerIDs: [UUID: UUID] = [:]
-    /// Parties, aliases, partnerships and members, merged by the rule both engines share.
+    /// Partners' ids, parties, aliases, partnerships and members, merged by the rule both engines share.
     var parties: PartyMerge<TeamPartyRows>
     /// Lowercased party names and aliases → ids, for a version 1 bundle's free-text beneficiaries.
     var beneficiaryNames: [String: UUID]?
@@ -64,7 +62,7 @@ struct TeamBundleImporter {
     /// taken by another party here) refuses the bundle at `record`'s line, as SQLite's import does.
     private mutating func linkPartners(before record: StoreBundle.Record) throws {
         do {
-            try linkPartners()
+            try parties.linkPartners()
         } catch where Self.isConstraintViolation(error) {
             throw StoreError.badBundle(path: path, line: record.line, reason: Self.conflict(error, record.content))
         }
@@ -74,16 +72,9 @@ struct TeamBundleImporter {
     private mutating func mergeOne(_ record: StoreBundle.Record) throws {
         do {
             switch record.content {
-            case .partner(var partner):
-                let bundleID = partner.id
-                if try database.rows("SELECT 1 FROM partner WHERE id = \(Bound(partner.id))").isEmpty,
-                   let sameName = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE lower(name) = lower(\(Bound(partner.name))) LIMIT 1")) {
-                    partner.id = sameName.id
-                }
-                partnerIDs[bundleID] = partner.id
-                let existing = try Partner.one(database.rows("SELECT \(unescaped: TeamColumns.partner) FROM partner WHERE id = \(Bound(partner.id))"))
-                try upsert(partner, existing: existing)
-                parties.partnersToLink.append(partner.id)
+            case .partner(let partner):
+                let (matched, stored) = try parties.match(partner)
+                try upsert(matched, existing: stored)
             case .party(var party):
                 party.partnerID = party.partnerID.map(mapped)
                 summary.count(try parties.merge(party, line: line))
@@ -243,7 +234,7 @@ struct TeamBundleImporter {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    func mapped(_ partnerID: UUID) -> UUID { partnerIDs[partnerID] ?? partnerID }
+    func mapped(_ partnerID: UUID) -> UUID { parties.partnerID(for: partnerID) }
     func mappedParty(_ id: UUID) -> UUID { parties.partyID(for: id) }
     func mappedPartnership(_ id: UUID) -> UUID { parties.partnershipID(for: id) }
 

@@ -11,6 +11,16 @@ struct PartyRows: PartyMergeStorage {
 
     static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
 
+    // MARK: - Partners
+
+    func partner(id: UUID) throws -> Partner? { try Partner.fetchOne(db, key: Self.key(id)) }
+
+    func partner(named name: String) throws -> Partner? {
+        try Partner.filter(Partner.Columns.name.collating(.nocase) == name).fetchOne(db)
+    }
+
+    func linkParty(for partner: Partner) throws { try AppDatabase.linkParty(for: partner, in: db) }
+
     // MARK: - Parties
 
     func party(id: UUID) throws -> Party? { try Party.fetchOne(db, key: Self.key(id)) }

@@ -9,9 +9,7 @@ struct BundleImporter {
     /// The bundle's format version: version 1 has no parties, and its values name who gains as text.
     let version: Int
     var summary = ImportSummary()
-    /// Bundle partner id → the id it has here (a partner matched by name keeps the local id).
-    private var partnerIDs: [UUID: UUID] = [:]
-    /// Parties, aliases, partnerships and members, merged by the rule both engines share.
+    /// Partners' ids, parties, aliases, partnerships and members, merged by the rule both engines share.
     var parties: PartyMerge<PartyRows>
     /// Lowercased party names and aliases → ids, for a version 1 bundle's free-text beneficiaries.
     private var beneficiaryNames: [String: String]?
@@ -32,16 +30,9 @@ struct BundleImporter {
         line = record.line
         if record.content.rank > 2 { try linkPartners() }
         switch record.content {
-        case .partner(var partner):
+        case .partner(let partner):
             try flush()
-            let bundleID = partner.id
-            if try !Partner.exists(db, key: partner.id.uuidString.lowercased()),
-               let sameName = try Partner.filter(Partner.Columns.name.collating(.nocase) == partner.name).fetchOne(db) {
-                partner.id = sameName.id
-            }
-            partnerIDs[bundleID] = partner.id
-            try upsert(partner, updatedAt: \.updatedAt)
-            parties.partnersToLink.append(partner.id)
+            try upsert(try parties.match(partner).partner, updatedAt: \.updatedAt)
         case .party(var party):
             try flush()
             party.partnerID = party.partnerID.map(mapped)
@@ -96,18 +87,12 @@ struct BundleImporter {
         }
     }
 
-    /// Makes sure every partner merged so far has its party, linked to it here, once the bundle's
-    /// parties are in (a version 1 bundle has none: `linkParty` makes them as `partner add` does).
+    /// Links the partners merged so far to their parties (`PartyMerge.linkPartners()`), after
+    /// writing the batch, so the partners waiting in it are there to link.
     private mutating func linkPartners() throws {
         guard !parties.partnersToLink.isEmpty else { return }
         try flush()
-        for id in parties.partnersToLink {
-            guard let partner = try Partner.fetchOne(db, key: id.uuidString.lowercased()) else { continue }
-            let party = try Party.filter(Party.Columns.partnerID == id.uuidString.lowercased()).fetchOne(db)
-            if let party, party.name == partner.name, party.kind == (partner.isOwn ? .own : .partner) { continue }
-            try AppDatabase.linkParty(for: partner, in: db)
-        }
-        parties.partnersToLink.removeAll()
+        try parties.linkPartners()
     }
 
     /// A version 1 value's free-text beneficiaries as parties, the way `v5-parties-partnerships-values`
@@ -129,7 +114,7 @@ struct BundleImporter {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    private func mapped(_ partnerID: UUID) -> UUID { partnerIDs[partnerID] ?? partnerID }
+    private func mapped(_ partnerID: UUID) -> UUID { parties.partnerID(for: partnerID) }
     private func mappedParty(_ id: UUID) -> UUID { parties.partyID(for: id) }
     private func mappedPartnership(_ id: UUID) -> UUID { parties.partnershipID(for: id) }
 

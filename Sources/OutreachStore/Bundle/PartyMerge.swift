@@ -1,31 +1,35 @@
 import Foundation
 import OutreachCore
 
-/// The merge rule for parties, aliases, partnerships and memberships, one for both engines (see
-/// `importBundle`); each importer gives it a storage with its own SQL.
+/// The merge rule for partners' ids, parties, aliases, partnerships and memberships, one for both
+/// engines (see `importBundle`); each importer gives it a storage with its own SQL.
 ///
-/// A party is matched by id, else by its name or one of its aliases against the names and aliases
-/// here (any case), and a partner's party also by the partner it stands for. A partnership is
-/// matched by id, else by name (any case). Rows found to be one become the row with the smallest
-/// id (compared as stored, lowercase text), so every database keeps the same one whatever order
-/// bundles arrive in: the other ids are rewritten wherever they are used (values' beneficiaries and
-/// payers, memberships, aliases; sessions', notes', values' and actions' partnership) and their rows
-/// removed. The name of each party merged away stays as an alias with that party's id (one alias per
-/// name without regard to case, the smaller id kept), even when only its case differs, so no
-/// spelling is lost and the aliases do not depend on the order either. Copies with the same id merge
-/// field by field as other records do: the newer `updatedAt` wins. Memberships are a union, each
-/// keeping its earliest `createdAt`.
+/// A partner is matched by id, else by name (any case), and keeps the id it has here; once the
+/// bundle's parties are in, each partner merged has its party linked to it. A party is matched by
+/// id, else by its name or one of its aliases against the names and aliases here (any case), and a
+/// partner's party also by the partner it stands for. A partnership is matched by id, else by name
+/// (any case). Rows found to be one become the row with the smallest id (compared as stored,
+/// lowercase text), so every database keeps the same one whatever order bundles arrive in: the
+/// other ids are rewritten wherever they are used (values' beneficiaries and payers, memberships,
+/// aliases; sessions', notes', values' and actions' partnership) and their rows removed. The name
+/// of each party merged away stays as an alias with that party's id (one alias per name without
+/// regard to case, the smaller id kept), even when only its case differs, so no spelling is lost
+/// and the aliases do not depend on the order either. Copies with the same id merge field by field
+/// as other records do: the newer `updatedAt` wins. Memberships are a union, each keeping its
+/// earliest `createdAt`.
 package struct PartyMerge<Storage: PartyMergeStorage> {
     let storage: Storage
     let path: String
+    /// Bundle partner ids → the ids they have here (a partner matched by name keeps the local id).
+    var partnerIDs: [UUID: UUID] = [:]
     /// Bundle party and partnership ids → the ids they have here after matching and merging.
     var partyIDs: [UUID: UUID] = [:]
     var partnershipIDs: [UUID: UUID] = [:]
     /// The aliases the bundle gives each party (by bundle party id), matched along with its name.
     var bundleAliases: [UUID: [String]] = [:]
-    /// Local partners merged so far whose party is checked once the parties are in (each importer's
-    /// `linkPartners`): the partners the bundle names, and the partners of the parties kept.
-    package var partnersToLink: [UUID] = []
+    /// Local partners merged so far whose party is checked once the parties are in
+    /// (`linkPartners()`): the partners the bundle names, and the partners of the parties kept.
+    package internal(set) var partnersToLink: [UUID] = []
 
     package init(storage: Storage, path: String) {
         self.storage = storage
@@ -39,6 +43,8 @@ package struct PartyMerge<Storage: PartyMergeStorage> {
         }
     }
 
+    /// The id a bundle's partner has here.
+    package func partnerID(for bundleID: UUID) -> UUID { partnerIDs[bundleID] ?? bundleID }
     /// The id a bundle's party has here.
     package func partyID(for bundleID: UUID) -> UUID { partyIDs[bundleID] ?? bundleID }
     /// The id a bundle's partnership has here.

@@ -11,6 +11,12 @@ package protocol PartyMergeStorage {
     /// under a stand-in name, so what refers to the rows merged into it can move before they go.
     var checksConstraintsAtOnce: Bool { get }
 
+    func partner(id: UUID) throws -> Partner?
+    func partner(named name: String) throws -> Partner?
+    /// Gives a partner its party the way `partner add` does here (that rule is the engine's own,
+    /// shared with `partner add`): the party linked to it, else an unlinked one of its name, else new.
+    func linkParty(for partner: Partner) throws
+
     func party(id: UUID) throws -> Party?
     func party(partnerID: UUID) throws -> Party?
     /// A party with the name, other than `excluded`.
