@@ -57,15 +57,16 @@ struct TeamPartyRows: PartyMergeStorage {
             ON CONFLICT (partnershipID, partyID) DO UPDATE SET createdAt = LEAST(partnershipMember.createdAt, excluded.createdAt)
             """)
         try database.rows("DELETE FROM partnershipMember WHERE partyID = \(old)")
-        let values = try ValueItem.all(database.rows(
-            "SELECT \(unescaped: TeamColumns.value) FROM valueItem WHERE \(old) = ANY(beneficiaryIDs) OR \(old) = ANY(payerIDs)"))
-        for var value in values {
-            value.beneficiaryIDs = TeamBundleImporter.unique(value.beneficiaryIDs.map { $0 == from ? to : $0 })
-            value.payerIDs = TeamBundleImporter.unique(value.payerIDs.map { $0 == from ? to : $0 })
-            try database.update(value)
-        }
         try database.rows("DELETE FROM party WHERE id = \(old)")
     }
+
+    func values(naming party: UUID) throws -> [ValueItem] {
+        let id = Bound(party)
+        return try ValueItem.all(database.rows(
+            "SELECT \(unescaped: TeamColumns.value) FROM valueItem WHERE \(id) = ANY(beneficiaryIDs) OR \(id) = ANY(payerIDs)"))
+    }
+
+    func update(_ value: ValueItem) throws { try database.update(value) }
 
     // MARK: - Aliases
 

@@ -138,8 +138,8 @@ struct TeamBundleImporter {
                     line = record.line
                     value.partnerID = value.partnerID.map(mapped)
                     value.partnershipID = value.partnershipID.map(mappedPartnership)
-                    value.beneficiaryIDs = Self.unique(value.beneficiaryIDs.map(mappedParty))
-                    value.payerIDs = Self.unique(value.payerIDs.map(mappedParty))
+                    value.beneficiaryIDs = MergeRule.unique(value.beneficiaryIDs.map(mappedParty))
+                    value.payerIDs = MergeRule.unique(value.payerIDs.map(mappedParty))
                     if version < 2, value.beneficiaryIDs.isEmpty, !value.benefits.isEmpty {
                         value.beneficiaryIDs = try beneficiaries(named: value.benefits, createdAt: value.createdAt)
                     }
@@ -217,21 +217,10 @@ struct TeamBundleImporter {
         }
     }
 
-    /// The winner of the merge rule: the newer `updatedAt` (to the store's millisecond), and for
-    /// equal times the copy whose bundle encoding sorts last.
+    /// The winner of the merge rule (`MergeRule.wins`). Identical copies, the common case when a
+    /// bundle comes in again, are told apart without encoding either.
     static func wins<T: Encodable & HasUpdatedAt>(_ incoming: T, over existing: T) throws -> Bool {
-        if incoming == existing { return false }
-        let new = milliseconds(incoming.updatedAt), old = milliseconds(existing.updatedAt)
-        if new != old { return new > old }
-        let encoder = StoreBundle.encoder
-        return try encoder.encode(existing).lexicographicallyPrecedes(try encoder.encode(incoming))
-    }
-
-    static func milliseconds(_ date: Date) -> Double { (date.timeIntervalSince1970 * 1000).rounded() }
-
-    static func unique(_ ids: [UUID]) -> [UUID] {
-        var seen = Set<UUID>()
-        return ids.filter { seen.insert($0).inserted }
+        try incoming != existing && MergeRule.wins(incoming, over: existing, updatedAt: \.updatedAt)
     }
 
     func mapped(_ partnerID: UUID) -> UUID { parties.partnerID(for: partnerID) }

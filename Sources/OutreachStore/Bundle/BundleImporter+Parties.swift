@@ -45,14 +45,15 @@ struct PartyRows: PartyMergeStorage {
             ON CONFLICT (partnershipID, partyID) DO UPDATE SET createdAt = min(createdAt, excluded.createdAt)
             """, arguments: [new, old])
         try db.execute(sql: "DELETE FROM partnershipMember WHERE partyID = ?", arguments: [old])
-        let pattern = "%\(old)%"
-        for var value in try ValueItem.filter(sql: "beneficiaryIDs LIKE ? OR payerIDs LIKE ?", arguments: [pattern, pattern]).fetchAll(db) {
-            value.beneficiaryIDs = BundleImporter.unique(value.beneficiaryIDs.map { $0 == from ? to : $0 })
-            value.payerIDs = BundleImporter.unique(value.payerIDs.map { $0 == from ? to : $0 })
-            try value.update(db)
-        }
         try db.execute(sql: "DELETE FROM party WHERE id = ?", arguments: [old])
     }
+
+    func values(naming party: UUID) throws -> [ValueItem] {
+        let pattern = "%\(Self.key(party))%"
+        return try ValueItem.filter(sql: "beneficiaryIDs LIKE ? OR payerIDs LIKE ?", arguments: [pattern, pattern]).fetchAll(db)
+    }
+
+    func update(_ value: ValueItem) throws { try value.update(db) }
 
     // MARK: - Aliases
 

@@ -74,8 +74,8 @@ struct BundleImporter {
         case .value(var value):
             value.partnerID = value.partnerID.map(mapped)
             value.partnershipID = value.partnershipID.map(mappedPartnership)
-            value.beneficiaryIDs = Self.unique(value.beneficiaryIDs.map(mappedParty))
-            value.payerIDs = Self.unique(value.payerIDs.map(mappedParty))
+            value.beneficiaryIDs = MergeRule.unique(value.beneficiaryIDs.map(mappedParty))
+            value.payerIDs = MergeRule.unique(value.payerIDs.map(mappedParty))
             if version < 2, value.beneficiaryIDs.isEmpty, !value.benefits.isEmpty {
                 value.beneficiaryIDs = try beneficiaries(named: value.benefits, createdAt: value.createdAt)
             }
@@ -107,11 +107,6 @@ struct BundleImporter {
         let ids = try Migrations.beneficiaryParties(names, createdAt: stamp, known: &known, in: db)
         beneficiaryNames = known
         return ids.compactMap(UUID.init(uuidString:))
-    }
-
-    static func unique(_ ids: [UUID]) -> [UUID] {
-        var seen = Set<UUID>()
-        return ids.filter { seen.insert($0).inserted }
     }
 
     private func mapped(_ partnerID: UUID) -> UUID { parties.partnerID(for: partnerID) }
@@ -161,20 +156,12 @@ struct BundleImporter {
     /// Keeps the winner of the merge rule: the newer `updatedAt` (to the store's millisecond), and
     /// for equal times the copy whose bundle encoding sorts last.
     mutating func replace<T: PersistableRecord & Encodable>(_ existing: T, with incoming: T, updatedAt: KeyPath<T, Date>) throws {
-        if try Self.wins(incoming, over: existing, updatedAt: updatedAt) {
+        if try MergeRule.wins(incoming, over: existing, updatedAt: updatedAt) {
             try incoming.update(db)
             summary.updated += 1
         } else {
             summary.unchanged += 1
         }
-    }
-
-    static func wins<T: Encodable>(_ incoming: T, over existing: T, updatedAt: KeyPath<T, Date>) throws -> Bool {
-        let new = (incoming[keyPath: updatedAt].timeIntervalSince1970 * 1000).rounded()
-        let old = (existing[keyPath: updatedAt].timeIntervalSince1970 * 1000).rounded()
-        if new != old { return new > old }
-        let encoder = Bundle.encoder
-        return try encoder.encode(existing).lexicographicallyPrecedes(try encoder.encode(incoming))
     }
 
     /// A constraint the database refused, in words.

@@ -11,7 +11,7 @@ extension PartyMerge {
             copies[row.id] = (row, row)
         }
         if let copy = copies[incoming.id] {
-            if try BundleImporter.wins(incoming, over: copy.content, updatedAt: \.updatedAt) { copies[incoming.id]?.content = incoming }
+            if try MergeRule.wins(incoming, over: copy.content, updatedAt: \.updatedAt) { copies[incoming.id]?.content = incoming }
         } else {
             copies[incoming.id] = (incoming, nil)
         }
@@ -41,10 +41,8 @@ extension PartyMerge {
             try storage.insert(member)
             return .inserted
         }
-        guard Self.milliseconds(member.createdAt) < Self.milliseconds(existing.createdAt) else { return .unchanged }
+        guard MergeRule.milliseconds(member.createdAt) < MergeRule.milliseconds(existing.createdAt) else { return .unchanged }
         try storage.update(member)
         return .updated
     }
-
-    static func milliseconds(_ date: Date) -> Double { (date.timeIntervalSince1970 * 1000).rounded() }
 }

@@ -61,12 +61,23 @@ package struct PartyMerge<Storage: PartyMergeStorage> {
         return outcome
     }
 
+    /// Makes everything that names party `from` name party `to` instead, then removes `from`. A
+    /// value that named both names `to` once, where `from` stood first.
+    private func repoint(_ from: UUID, to: UUID) throws {
+        for var value in try storage.values(naming: from) {
+            value.beneficiaryIDs = MergeRule.unique(value.beneficiaryIDs.map { $0 == from ? to : $0 })
+            value.payerIDs = MergeRule.unique(value.payerIDs.map { $0 == from ? to : $0 })
+            try storage.update(value)
+        }
+        try storage.repointParty(from, to: to)
+    }
+
     /// Merges a party with every party here that is the same one; returns the id they keep.
     private mutating func merge(_ incoming: Party, alsoNamed aliases: [String], line: Int) throws -> (UUID, MergeOutcome) {
         var copies: [UUID: (content: Party, stored: Party?)] = [:]
         for row in try partiesMatching(incoming, names: [incoming.name] + aliases) { copies[row.id] = (row, row) }
         if let copy = copies[incoming.id] {
-            if try BundleImporter.wins(incoming, over: copy.content, updatedAt: \.updatedAt) { copies[incoming.id]?.content = incoming }
+            if try MergeRule.wins(incoming, over: copy.content, updatedAt: \.updatedAt) { copies[incoming.id]?.content = incoming }
         } else {
             copies[incoming.id] = (incoming, nil)
         }
@@ -89,7 +100,7 @@ package struct PartyMerge<Storage: PartyMergeStorage> {
             try storage.insert(Party(id: keptID, name: "merging \(Self.key(keptID))", kind: .outside,
                                      createdAt: kept.content.createdAt, updatedAt: kept.content.updatedAt))
         }
-        for copy in dropped where copy.stored != nil { try storage.repointParty(copy.content.id, to: keptID) }
+        for copy in dropped where copy.stored != nil { try repoint(copy.content.id, to: keptID) }
         if kept.stored == nil, !standIn {
             try storage.insert(kept.content)
         } else if standIn || kept.stored != kept.content {

@@ -23,9 +23,12 @@ package protocol PartyMergeStorage {
     func party(named name: String, excluding excluded: UUID?) throws -> Party?
     func insert(_ party: Party) throws
     func update(_ party: Party) throws
-    /// Moves the aliases, memberships, and values' beneficiaries and payers of party `from` to
-    /// party `to` (a membership both have keeps its earliest `createdAt`), then removes `from`.
+    /// Moves the aliases and memberships of party `from` to party `to` (a membership both have
+    /// keeps its earliest `createdAt`), then removes `from`. Values are moved by the merge first.
     func repointParty(_ from: UUID, to: UUID) throws
+    /// The values that name the party among their beneficiaries or payers.
+    func values(naming party: UUID) throws -> [ValueItem]
+    func update(_ value: ValueItem) throws
 
     func alias(named name: String) throws -> PartyAlias?
     func containsAlias(id: UUID) throws -> Bool
