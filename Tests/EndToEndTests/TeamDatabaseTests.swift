@@ -55,7 +55,7 @@ import Testing
         for role in roles {
             let added = try owner.run(["--db", database.ownerAddress, "-c", "db add-lead \(role)"], extraEnvironment: database.ownerEnvironment)
             #expect(added.status == 0, "\(added.errors)")
-            try database.psqlAsOwner("ALTER ROLE \(role) PASSWORD 'secret-\(role)'")
+            try database.setPassword("secret-\(role)", for: role)
         }
         let ann = roles[0], ben = roles[1]
         let asAnn = try OutreachBinary().run(

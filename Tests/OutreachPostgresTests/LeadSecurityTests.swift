@@ -11,7 +11,7 @@ import Testing
     @Test func privateNotesStayWithTheirAuthor() throws {
         let server = try TestPostgres.server()
         let database = try server.freshDatabase()
-        let owner = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let owner = try database.openAsOwner()
         defer { owner.closeCleanly() }
         let suffix = String(UUID().uuidString.lowercased().prefix(8))
         let roleA = "lead_a_\(suffix)", roleB = "lead_b_\(suffix)"
@@ -21,10 +21,10 @@ import Testing
         #expect(try owner.addLead(role: roleA).contains("existed already"))
         #expect(throws: StoreError.invalidRoleName(path: owner.path, name: "Bad-Name")) { try owner.addLead(role: "Bad-Name") }
         #expect(throws: StoreError.self) { try owner.addLead(role: "x\"; DROP TABLE note; --") }
-        try database.psqlAsOwner("ALTER ROLE \(roleA) PASSWORD 'pw-a'")
-        try database.psqlAsOwner("ALTER ROLE \(roleB) PASSWORD 'pw-b'")
+        try database.setPassword("pw-a", for: roleA)
+        try database.setPassword("pw-b", for: roleB)
 
-        let leadA = try TeamDatabase.open(address: server.address(role: roleA, database: database.name), environment: ["PGPASSWORD": "pw-a"])
+        let leadA = try database.open(as: roleA, password: "pw-a")
         defer { leadA.closeCleanly() }
         let partner = try leadA.addPartner(Partner(name: "Riverside HA", sector: "housing"))
         let secret = try leadA.addNote(Note(partnerID: partner.id, text: "Confidential budget shortfall", isPrivate: true))
@@ -32,7 +32,7 @@ import Testing
         #expect(try leadA.notes(partnerID: nil, sessionID: nil).map(\.id) == [secret.id, shared.id])
         #expect(try leadA.search("confid", filter: SearchFilter()).map(\.id) == [secret.id])
 
-        let leadB = try TeamDatabase.open(address: server.address(role: roleB, database: database.name), environment: ["PGPASSWORD": "pw-b"])
+        let leadB = try database.open(as: roleB, password: "pw-b")
         defer { leadB.closeCleanly() }
         #expect(try leadB.notes(partnerID: nil, sessionID: nil).map(\.id) == [shared.id])
         #expect(try leadB.search("confid", filter: SearchFilter()).isEmpty)
@@ -84,16 +84,16 @@ import Testing
     @Test func aLeadCannotSetUpANewDatabase() throws {
         let server = try TestPostgres.server()
         let first = try server.freshDatabase()
-        let owner = try TeamDatabase.open(address: first.ownerAddress, environment: first.ownerEnvironment)
+        let owner = try first.openAsOwner()
         defer { owner.closeCleanly() }
         let role = "lead_c_\(UUID().uuidString.lowercased().prefix(8))"
         try owner.addLead(role: role)
-        try first.psqlAsOwner("ALTER ROLE \(role) PASSWORD 'pw-c'")
+        try first.setPassword("pw-c", for: role)
         // A second, empty database the lead may connect to but not create tables in.
         let second = try server.freshDatabase()
         try second.psqlAsOwner("GRANT CONNECT ON DATABASE \(second.name) TO \(role)")
         do {
-            _ = try TeamDatabase.open(address: server.address(role: role, database: second.name), environment: ["PGPASSWORD": "pw-c"])
+            _ = try second.open(as: role, password: "pw-c")
             Issue.record("a lead migrated a new database")
         } catch let error as StoreError {
             guard case .needsOwner = error else { Issue.record("unexpected \(error)"); return }

@@ -27,19 +27,18 @@ import Testing
         init() throws {
             server = try TestPostgres.server()
             database = try server.freshDatabase()
-            owner = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+            owner = try database.openAsOwner()
             let suffix = String(UUID().uuidString.lowercased().prefix(8))
             roleA = "lead_a_\(suffix)"
             roleB = "lead_b_\(suffix)"
             for (role, password) in [(roleA, "pw-a"), (roleB, "pw-b")] {
                 try owner.addLead(role: role)
-                try database.psqlAsOwner("ALTER ROLE \(role) PASSWORD '\(password)'")
+                try database.setPassword(password, for: role)
             }
         }
 
         func open(_ role: String) throws -> TeamDatabase {
-            try TeamDatabase.open(address: server.address(role: role, database: database.name),
-                                  environment: ["PGPASSWORD": role == roleA ? "pw-a" : "pw-b"])
+            try database.open(as: role, password: role == roleA ? "pw-a" : "pw-b")
         }
 
         @discardableResult
@@ -152,7 +151,7 @@ import Testing
         let role = "lead_\(UUID().uuidString.lowercased().prefix(8))"
         try old.addLead(role: role)
         old.closeCleanly()
-        try database.psqlAsOwner("ALTER ROLE \(role) PASSWORD 'pw-lead'")
+        try database.setPassword("pw-lead", for: role)
         let function = "SELECT to_regprocedure('note_relink_partnership(uuid, uuid)') IS NOT NULL"
         let migrations = "SELECT string_agg(name, ',' ORDER BY applied_at, name) FROM outreach_migration"
         #expect(try database.psqlAsOwner(migrations) == "pg1-tables,pg2-leads-security\n")
@@ -168,7 +167,7 @@ import Testing
         }
         #expect(try database.psqlAsOwner(migrations) == "pg1-tables,pg2-leads-security\n")
 
-        let owner = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let owner = try database.openAsOwner()
         #expect(try owner.schemaVersion() == ["pg1-tables", "pg2-leads-security", "pg3-note-partnership-links"])
         #expect(try owner.healthReport().latestKnown == "pg3-note-partnership-links")
         owner.closeCleanly()
@@ -192,7 +191,7 @@ import Testing
             UNION ALL SELECT string_agg(polname, ',' ORDER BY polname) FROM pg_policy
             """
         let before = try database.psqlAsOwner(state)
-        try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment).closeCleanly()
+        try database.openAsOwner().closeCleanly()
         try TeamDatabase.open(address: leadAddress, environment: ["PGPASSWORD": "pw-lead"]).closeCleanly()
         #expect(try database.psqlAsOwner(state) == before)
     }

@@ -11,7 +11,7 @@ import Testing
     @Test func aDroppedConnectionIsMadeAgain() throws {
         let server = try TestPostgres.server()
         let database = try server.freshDatabase()
-        let team = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let team = try database.openAsOwner()
         defer { team.closeCleanly() }
         let partner = try team.addPartner(Partner(name: "Riverside HA", sector: "housing"))
         try server.psql("""
@@ -32,7 +32,7 @@ import Testing
         let failures = NumberBox()
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             do {
-                try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment).closeCleanly()
+                try database.openAsOwner().closeCleanly()
             } catch {
                 failures.append(1)
             }
@@ -43,10 +43,10 @@ import Testing
 
     @Test func sessionNumbersStayUniqueAcrossLeads() throws {
         let database = try TestPostgres.server().freshDatabase()
-        let first = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let first = try database.openAsOwner()
         defer { first.closeCleanly() }
         let partner = try first.addPartner(Partner(name: "Clinic", sector: "health"))
-        let teams = try (0..<4).map { _ in try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment) }
+        let teams = try (0..<4).map { _ in try database.openAsOwner() }
         defer { teams.forEach { $0.closeCleanly() } }
         let numbers = NumberBox()
         DispatchQueue.concurrentPerform(iterations: 40) { index in
@@ -61,7 +61,7 @@ import Testing
         defer { TestPostgres.shutDown(folder: folder); try? FileManager.default.removeItem(at: folder) }
         let server = try TestPostgres.privateServer(in: folder)
         let database = try server.freshDatabase()
-        let team = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let team = try database.openAsOwner()
         defer { team.closeCleanly() }
         let partner = try team.addPartner(Partner(name: "Riverside HA", sector: "housing"))
         let session = try team.createSession(Session(partnerID: partner.id, playbookID: "dash", playbookVersion: "1",

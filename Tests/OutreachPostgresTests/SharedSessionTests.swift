@@ -10,9 +10,9 @@ import Testing
 @Suite struct SharedSessionTests {
     @Test func twoLeadsAnsweringOneSessionAtOnceBothKeepTheirAnswers() throws {
         let database = try TestPostgres.server().freshDatabase()
-        let first = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let first = try database.openAsOwner()
         defer { first.closeCleanly() }
-        let second = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let second = try database.openAsOwner()
         defer { second.closeCleanly() }
         let partner = try first.addPartner(Partner(name: "Riverside HA", sector: "housing"))
         let session = try first.createSession(Session(partnerID: partner.id, playbookID: "dash", playbookVersion: "1",

@@ -19,7 +19,7 @@ import Testing
         let plain = try TeamDatabase.open(address: database.ownerAddress + "?sslmode=disable", environment: database.ownerEnvironment)
         defer { plain.closeCleanly() }
         #expect(try !encrypted(plain))
-        let loopback = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let loopback = try database.openAsOwner()
         defer { loopback.closeCleanly() }
         #expect(try !encrypted(loopback))
     }

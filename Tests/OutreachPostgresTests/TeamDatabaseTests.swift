@@ -10,7 +10,7 @@ import Testing
 @Suite struct TeamDatabaseTests {
     func fresh() throws -> (TestDatabase, TeamDatabase) {
         let database = try TestPostgres.server().freshDatabase()
-        let team = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let team = try database.openAsOwner()
         return (database, team)
     }
 
@@ -41,7 +41,7 @@ import Testing
             UNION ALL SELECT string_agg(polname, ',' ORDER BY polname) FROM pg_policy
             """
         let before = try database.psqlAsOwner(state)
-        let again = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let again = try database.openAsOwner()
         again.closeCleanly()
         #expect(try database.psqlAsOwner(state) == before)
         #expect(try database.psqlAsOwner("SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'outreach_migration'") <= "3\n")
@@ -51,7 +51,7 @@ import Testing
         let database = try TestPostgres.server().freshDatabase()
         try database.psqlAsOwner("CREATE TABLE invoices (id int)")
         #expect(throws: StoreError.notAnOutreachDatabase(path: "postgresql://outreach_owner@127.0.0.1:\(try TestPostgres.server().port)/\(database.name)")) {
-            try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+            try database.openAsOwner()
         }
         #expect(try database.psqlAsOwner("SELECT string_agg(relname, ',') FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'") == "invoices\n")
     }
@@ -61,7 +61,7 @@ import Testing
         team.closeCleanly()
         try database.psqlAsOwner("INSERT INTO outreach_migration (name, applied_at) VALUES ('pg9-future', now())")
         do {
-            _ = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+            _ = try database.openAsOwner()
             Issue.record("a newer schema was opened")
         } catch let error as StoreError {
             guard case .newerSchema(_, let unknown) = error else { Issue.record("unexpected \(error)"); return }

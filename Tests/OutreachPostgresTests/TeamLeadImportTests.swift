@@ -40,12 +40,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try TestPostgres.server()
         let database = try server.freshDatabase()
-        let owner = try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        let owner = try database.openAsOwner()
         defer { owner.closeCleanly() }
         let role = "lead_\(UUID().uuidString.lowercased().prefix(8))"
         try owner.addLead(role: role)
-        try database.psqlAsOwner("ALTER ROLE \(role) PASSWORD 'pw-lead'")
-        let lead = try TeamDatabase.open(address: server.address(role: role, database: database.name), environment: ["PGPASSWORD": "pw-lead"])
+        try database.setPassword("pw-lead", for: role)
+        let lead = try database.open(as: role, password: "pw-lead")
         defer { lead.closeCleanly() }
         let sqlite = try AppDatabase.inMemory()
 

@@ -10,7 +10,7 @@ enum TeamRest {
     /// A new, empty database on the server, migrated by `TeamDatabase.open` as its owner.
     static func database() throws -> TeamDatabase {
         let database = try TestPostgres.server().freshDatabase()
-        return try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+        return try database.openAsOwner()
     }
 
     /// Every value, read directly.

@@ -1,4 +1,5 @@
 import Foundation
+import OutreachPostgres
 
 /// The throwaway PostgreSQL server `make test` starts (`.ci/postgres-server`), for the tests that
 /// need one. Its settings come from the file named by `OUTREACH_TEST_PG`. A test that needs the
@@ -123,5 +124,20 @@ public struct TestDatabase: Sendable {
     @discardableResult
     public func psqlAsOwner(_ sql: String) throws -> String {
         try server.psql(sql, role: "outreach_owner", password: server.ownerPassword, database: name)
+    }
+
+    /// The store as its owner (which migrates it on the first open).
+    public func openAsOwner() throws -> TeamDatabase {
+        try TeamDatabase.open(address: ownerAddress, environment: ownerEnvironment)
+    }
+
+    /// Gives a lead added with `db add-lead` a password, as a person would with `\password` in psql.
+    public func setPassword(_ password: String, for role: String) throws {
+        try psqlAsOwner("ALTER ROLE \(role) PASSWORD '\(password)'")
+    }
+
+    /// The store as a lead, the password from `PGPASSWORD`.
+    public func open(as role: String, password: String) throws -> TeamDatabase {
+        try TeamDatabase.open(address: server.address(role: role, database: name), environment: ["PGPASSWORD": password])
     }
 }

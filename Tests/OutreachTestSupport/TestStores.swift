@@ -17,7 +17,7 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
             return try AppDatabase.inMemory()
         case .postgres:
             let database = try TestPostgres.server().freshDatabase()
-            return try TeamDatabase.open(address: database.ownerAddress, environment: database.ownerEnvironment)
+            return try database.openAsOwner()
         }
     }
 }
