@@ -32,10 +32,10 @@ struct TeamBundleSelection {
     }
 
     private func everything() throws -> [StoreBundle.Line] {
-        try assemble(partners: all(Partner.self), parties: all(Party.self), aliases: all(PartyAlias.self),
-                     partnerships: all(Partnership.self), members: all(PartnershipMember.self), sessions: all(Session.self),
-                     answers: all(Answer.self), notes: all(Note.self), terms: all(Term.self), values: all(ValueItem.self),
-                     actions: all(ActionItem.self))
+        try StoreBundle.lines(partners: all(Partner.self), parties: all(Party.self), aliases: all(PartyAlias.self),
+                              partnerships: all(Partnership.self), members: all(PartnershipMember.self), sessions: all(Session.self),
+                              answers: all(Answer.self), notes: all(Note.self), terms: all(Term.self), values: all(ValueItem.self),
+                              actions: all(ActionItem.self), redacted: redact)
     }
 
     private func ids(_ query: PostgresQuery, _ column: String = "id") throws -> Set<UUID> {
@@ -79,25 +79,9 @@ struct TeamBundleSelection {
         partnerKeys.formUnion((notes.map(\.partnerID) + terms.map(\.partnerID) + values.map(\.partnerID) + actions.map(\.partnerID)
                                + parties.map(\.partnerID)).compactMap { $0 })
         let partners = try rows(Partner.self, "id", in: partnerKeys)
-        return assemble(partners: partners, parties: parties, aliases: aliases, partnerships: partnerships, members: members,
-                        sessions: sessions, answers: answers, notes: notes, terms: terms, values: values, actions: actions)
-    }
-
-    /// The lines in import order; `redact` leaves out private notes and every reference to one.
-    private func assemble(
-        partners: [Partner], parties: [Party], aliases: [PartyAlias], partnerships: [Partnership], members: [PartnershipMember],
-        sessions: [Session], answers: [Answer], notes: [Note], terms: [Term], values: [ValueItem], actions: [ActionItem]
-    ) -> [StoreBundle.Line] {
-        var notes = notes, values = values
-        if redact {
-            notes.removeAll(where: \.isPrivate)
-            let kept = Set(notes.map(\.id))
-            for index in values.indices { values[index].evidence.removeAll { !kept.contains($0) } }
-        }
-        return partners.map(StoreBundle.Line.partner) + parties.map(StoreBundle.Line.party) + aliases.map(StoreBundle.Line.alias)
-            + partnerships.map(StoreBundle.Line.partnership) + members.map(StoreBundle.Line.member) + sessions.map(StoreBundle.Line.session)
-            + answers.map(StoreBundle.Line.answer) + notes.map(StoreBundle.Line.note) + terms.map(StoreBundle.Line.term)
-            + values.map(StoreBundle.Line.value) + actions.map(StoreBundle.Line.action)
+        return StoreBundle.lines(partners: partners, parties: parties, aliases: aliases, partnerships: partnerships, members: members,
+                                 sessions: sessions, answers: answers, notes: notes, terms: terms, values: values, actions: actions,
+                                 redacted: redact)
     }
 }
 

@@ -82,26 +82,31 @@ struct BundleSelection {
         partnerKeys.formUnion((notes.map(\.partnerID) + terms.map(\.partnerID) + values.map(\.partnerID) + actions.map(\.partnerID)
                                + parties.map(\.partnerID)).compactMap { $0.map(Self.key) })
         let partners = try Partner.filter(keys: partnerKeys).order(Column.rowID).fetchAll(db)
-        return assemble(partners: partners, parties: parties, aliases: aliases, partnerships: partnerships, members: members,
-                        sessions: sessions, answers: answers, notes: notes, terms: terms, values: values, actions: actions)
+        return Bundle.lines(partners: partners, parties: parties, aliases: aliases, partnerships: partnerships, members: members,
+                            sessions: sessions, answers: answers, notes: notes, terms: terms, values: values, actions: actions,
+                            redacted: redact)
     }
 
-    /// The lines in import order; `redact` leaves out private notes and every reference to one.
-    private func assemble(
+    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
+}
+
+extension Bundle {
+    /// One partner's records as lines in import order, for both engines' exports; `redacted` leaves
+    /// out private notes and every reference to one.
+    package static func lines(
         partners: [Partner], parties: [Party], aliases: [PartyAlias], partnerships: [Partnership], members: [PartnershipMember],
-        sessions: [Session], answers: [Answer], notes: [Note], terms: [Term], values: [ValueItem], actions: [ActionItem]
-    ) -> [Bundle.Line] {
+        sessions: [Session], answers: [Answer], notes: [Note], terms: [Term], values: [ValueItem], actions: [ActionItem],
+        redacted: Bool
+    ) -> [Line] {
         var notes = notes, values = values
-        if redact {
+        if redacted {
             notes.removeAll(where: \.isPrivate)
             let kept = Set(notes.map(\.id))
             for index in values.indices { values[index].evidence.removeAll { !kept.contains($0) } }
         }
-        return partners.map(Bundle.Line.partner) + parties.map(Bundle.Line.party) + aliases.map(Bundle.Line.alias)
-            + partnerships.map(Bundle.Line.partnership) + members.map(Bundle.Line.member) + sessions.map(Bundle.Line.session)
-            + answers.map(Bundle.Line.answer) + notes.map(Bundle.Line.note) + terms.map(Bundle.Line.term)
-            + values.map(Bundle.Line.value) + actions.map(Bundle.Line.action)
+        return partners.map(Line.partner) + parties.map(Line.party) + aliases.map(Line.alias)
+            + partnerships.map(Line.partnership) + members.map(Line.member) + sessions.map(Line.session)
+            + answers.map(Line.answer) + notes.map(Line.note) + terms.map(Line.term)
+            + values.map(Line.value) + actions.map(Line.action)
     }
-
-    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
 }
