@@ -27,18 +27,23 @@ import Testing
         #expect(try team.partner(named: "riverside ha").id == partner.id)
     }
 
+    /// Repeated on several new databases: an opener that looked for the migrations table just
+    /// before another's first migration committed once took the new tables for another
+    /// application's (about one full test run in ten).
     @Test func leadsOpeningANewDatabaseAtOnceMigrateItOnce() throws {
-        let database = try TestPostgres.server().freshDatabase()
-        let failures = NumberBox()
-        DispatchQueue.concurrentPerform(iterations: 4) { _ in
-            do {
-                try database.openAsOwner().closeCleanly()
-            } catch {
-                failures.append(1)
+        for _ in 0..<5 {
+            let database = try TestPostgres.server().freshDatabase()
+            let failures = NumberBox()
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do {
+                    try database.openAsOwner().closeCleanly()
+                } catch {
+                    failures.append(1)
+                }
             }
+            #expect(failures.values.isEmpty)
+            #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security,pg3-note-partnership-links\n")
         }
-        #expect(failures.values.isEmpty)
-        #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security,pg3-note-partnership-links\n")
     }
 
     @Test func sessionNumbersStayUniqueAcrossLeads() throws {
