@@ -33,15 +33,15 @@ import Testing
     @Test func leadsOpeningANewDatabaseAtOnceMigrateItOnce() throws {
         for _ in 0..<5 {
             let database = try TestPostgres.server().freshDatabase()
-            let failures = NumberBox()
+            let failures = ErrorBox()
             DispatchQueue.concurrentPerform(iterations: 6) { _ in
                 do {
                     try database.openAsOwner().closeCleanly()
                 } catch {
-                    failures.append(1)
+                    failures.append(error)
                 }
             }
-            #expect(failures.values.isEmpty)
+            #expect(failures.values.isEmpty, "\(failures.values)")
             #expect(try database.psqlAsOwner("SELECT string_agg(name, ',' ORDER BY name) FROM outreach_migration") == "pg1-tables,pg2-leads-security,pg3-note-partnership-links\n")
         }
     }
@@ -92,4 +92,12 @@ final class NumberBox: @unchecked Sendable {
     private var stored: [Int64] = []
     func append(_ number: Int64?) { if let number { lock.withLock { stored.append(number) } } }
     var values: [Int64] { lock.withLock { stored } }
+}
+
+/// Errors from several threads, kept for the test's message.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ error: any Error) { lock.withLock { stored.append(String(reflecting: error)) } }
+    var values: [String] { lock.withLock { stored } }
 }

@@ -85,6 +85,7 @@ extension TeamDatabase {
     /// is only read. `last` stops after that migration (tests make a database as an older outreach left it).
     func migrate(upTo last: String? = nil) throws {
         let applied = try appliedMigrations()
+        if applied == nil, try isAnotherApplicationsDatabase() { throw StoreError.notAnOutreachDatabase(path: path) }
         let known = TeamMigrations.names
         let unknown = (applied ?? []).filter { !known.contains($0) }
         if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
@@ -93,12 +94,8 @@ extension TeamDatabase {
             do {
                 try transaction {
                     try rows("SELECT pg_advisory_xact_lock(\(TeamMigrations.lockKey))")
-                    // Another lead may have migrated while this one waited for the lock. Tables
-                    // without a record of migrations mean another application's database; asked
-                    // only here, under the lock, since before it another lead's first migration
-                    // could be seen committed between the two questions.
-                    if try appliedMigrations() == nil, try hasTables() { throw StoreError.notAnOutreachDatabase(path: path) }
                     try rows("CREATE TABLE IF NOT EXISTS outreach_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+                    // Another lead may have migrated while this one waited for the lock.
                     let now = try appliedMigrations() ?? []
                     let unknown = now.filter { !known.contains($0) }
                     if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
@@ -112,13 +109,16 @@ extension TeamDatabase {
         }
     }
 
-    /// Whether the database holds any table, view or foreign table outside PostgreSQL's own schemas.
-    private func hasTables() throws -> Bool {
-        let tables: Int = try value("""
-            SELECT count(*)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    /// Whether the database holds tables, views or foreign tables but no record of our migrations:
+    /// another application's. Asked in one query, so in one snapshot: asked in two, another lead's
+    /// first migration could commit between them, and its new tables looked like another
+    /// application's (about one full test run in ten).
+    private func isAnotherApplicationsDatabase() throws -> Bool {
+        try value("""
+            SELECT count(*) > 0 AND NOT coalesce(bool_or(c.relname = 'outreach_migration' AND n.nspname = current_schema()), false)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
             """)
-        return tables > 0
     }
 }
